@@ -1,0 +1,133 @@
+package org.pruninglab.account;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: who is signed in, the instructor's account management, password changes. */
+@Service
+public class AccountService {
+
+  private static final Logger log = LoggerFactory.getLogger(AccountService.class);
+
+  private final AccountRepository accounts;
+  private final PasswordEncoder encoder;
+  private final PasswordPolicy policy;
+  private final Clock clock;
+
+  AccountService(
+      AccountRepository accounts, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+    this.accounts = accounts;
+    this.encoder = encoder;
+    this.policy = policy;
+    this.clock = clock;
+  }
+
+  /** The signed-in person's account, if someone is signed in and the account still exists. */
+  public Optional<Account> currentAccount() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    if (auth == null || !auth.isAuthenticated() || auth.getName() == null) {
+      return Optional.empty();
+    }
+    return accounts.findByUsername(auth.getName());
+  }
+
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<Account> listAccounts() {
+    return accounts.findAll();
+  }
+
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public Account create(AccountDetails details) {
+    if (accounts.findByUsername(details.username()).isPresent()) {
+      throw new AccountException("An account named '" + details.username() + "' already exists.");
+    }
+    long id = accounts.insert(details, null, false, clock.instant());
+    log.info("Account {} ({}) created by {}", details.username(), details.role(), actor());
+    return accounts.findById(id).orElseThrow();
+  }
+
+  /** Issues a one-time password that must be changed at the next sign-in. */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public IssuedPassword resetPassword(long accountId) {
+    Account account = existing(accountId);
+    String password = policy.oneTimePassword();
+    accounts.setPassword(accountId, encoder.encode(password), true, clock.instant());
+    log.info("One-time password issued to {} by {}", account.username(), actor());
+    return new IssuedPassword(account.username(), password);
+  }
+
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public void deactivate(long accountId) {
+    Account account = existing(accountId);
+    if (currentAccount().map(Account::id).orElse(-1L) == accountId) {
+      throw new AccountException("You cannot deactivate your own account.");
+    }
+    if (account.role() == Role.INSTRUCTOR
+        && account.active()
+        && accounts.countActiveInstructors() <= 1) {
+      throw new AccountException("The last active instructor cannot be deactivated.");
+    }
+    accounts.setActive(accountId, false, clock.instant());
+    log.info("Account {} deactivated by {}", account.username(), actor());
+  }
+
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public void reactivate(long accountId) {
+    Account account = existing(accountId);
+    accounts.setActive(accountId, true, clock.instant());
+    log.info("Account {} reactivated by {}", account.username(), actor());
+  }
+
+  /** The signed-in person changes their own password, proving they know the current one. */
+  @PreAuthorize("isAuthenticated()")
+  @Transactional
+  public void changeOwnPassword(String currentPassword, String newPassword) {
+    Account me =
+        currentAccount().orElseThrow(() -> new AccountException("You are not signed in."));
+    String hash = accounts.passwordHash(me.username()).orElse(null);
+    if (hash == null || currentPassword == null || !encoder.matches(currentPassword, hash)) {
+      throw new AccountException("The current password is not correct.");
+    }
+    policy.check(me.username(), newPassword);
+    if (encoder.matches(newPassword, hash)) {
+      throw new AccountException("The new password must differ from the current one.");
+    }
+    accounts.setPassword(me.id(), encoder.encode(newPassword), false, clock.instant());
+    log.info("Account {} changed its password", me.username());
+  }
+
+  /** For start-up seeding only (no one is signed in then): creates an account with a password. */
+  Account createWithPassword(AccountDetails details, String password, boolean mustChange) {
+    long id =
+        accounts.insert(details, encoder.encode(password), mustChange, clock.instant());
+    return accounts.findById(id).orElseThrow();
+  }
+
+  boolean isEmpty() {
+    return accounts.count() == 0;
+  }
+
+  private Account existing(long accountId) {
+    return accounts
+        .findById(accountId)
+        .orElseThrow(() -> new AccountException("No account with id " + accountId + "."));
+  }
+
+  private static String actor() {
+    Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+    return auth == null ? "system" : auth.getName();
+  }
+}

@@ -1,0 +1,57 @@
+package org.pruninglab.account;
+
+import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
+import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * Web security: Vaadin's navigation access control, form sign-in at {@code /login}, and method
+ * security so that services check roles themselves, whatever the UI shows.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity(jsr250Enabled = true)
+@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+class SecurityConfig {
+
+  /** The sign-in page's path; a string so that this package needs nothing from the UI. */
+  static final String LOGIN_PATH = "/login";
+
+  @Bean
+  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+    http.headers(
+        headers ->
+            headers
+                .frameOptions(frame -> frame.deny())
+                .referrerPolicy(ref -> ref.policy(
+                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
+                        .ReferrerPolicy.SAME_ORIGIN)));
+    return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH))
+        .build();
+  }
+
+  /**
+   * The one way to authenticate. Declared as the manager (not just a provider) so that Spring
+   * Boot adds no default user and no provider runs twice for one attempt.
+   */
+  @Bean
+  AuthenticationManager authenticationManager(ThrottledAuthenticationProvider provider) {
+    return new ProviderManager(provider);
+  }
+
+  /** bcrypt today; the {@code {id}} prefix lets stored hashes move to a newer scheme later. */
+  @Bean
+  PasswordEncoder passwordEncoder() {
+    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+  }
+}

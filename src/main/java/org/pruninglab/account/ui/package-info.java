@@ -1,0 +1,2 @@
+/** Sign-in, password change and roster pages. */
+package org.pruninglab.account.ui;

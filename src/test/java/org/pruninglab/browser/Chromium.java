@@ -1,0 +1,69 @@
+package org.pruninglab.browser;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.options.AriaRole;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Playwright driving Debian's Chromium (no browser download), headless. */
+final class Chromium implements AutoCloseable {
+
+  static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
+
+  private final Playwright playwright;
+  private final Browser browser;
+
+  Chromium() {
+    playwright =
+        Playwright.create(
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+    browser =
+        playwright
+            .chromium()
+            .launch(
+                new BrowserType.LaunchOptions()
+                    .setExecutablePath(EXECUTABLE)
+                    .setHeadless(true)
+                    .setArgs(
+                        List.of(
+                            "--no-sandbox",
+                            "--disable-gpu",
+                            "--disable-background-networking",
+                            "--disable-component-update",
+                            "--disable-sync",
+                            "--no-first-run")));
+  }
+
+  /** A fresh page in a fresh context: no cookies shared with other pages. */
+  Page newPage() {
+    BrowserContext context =
+        browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
+    context.setDefaultTimeout(30_000);
+    return context.newPage();
+  }
+
+  /** Fills in the sign-in form and submits it; does not check the outcome. */
+  static void signIn(Page page, LabServer server, String username, String password) {
+    page.navigate(server.url("/login"));
+    page.getByLabel("Username").fill(username);
+    page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
+    page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in")).click();
+  }
+
+  /** Signs in and waits for the shell (the navigation) to appear. */
+  static void signInAndWait(Page page, LabServer server, String username, String password) {
+    signIn(page, server, username, password);
+    page.locator("#main-nav").waitFor();
+  }
+
+  @Override
+  public void close() {
+    browser.close();
+    playwright.close();
+  }
+}

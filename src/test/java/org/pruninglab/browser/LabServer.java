@@ -1,0 +1,173 @@
+package org.pruninglab.browser;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * The real application in a process of its own, on a free port, with the data directory the test
+ * gives it: so that tests can stop it, kill it with SIGKILL and start it again on the same data.
+ */
+final class LabServer implements AutoCloseable {
+
+  private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+  private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+
+  private final Process process;
+  private final StringBuffer log = new StringBuffer();
+  private final Path logFile;
+  private volatile int port = -1;
+
+  private LabServer(Process process, Path logFile) {
+    this.process = process;
+    this.logFile = logFile;
+    Thread reader = new Thread(this::pump, "lab-server-log");
+    reader.setDaemon(true);
+    reader.start();
+  }
+
+  /** Starts the app with the demo course on {@code dataDir} and waits until it serves pages. */
+  static LabServer start(Path dataDir, String... extraArgs) {
+    Path projectDir = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
+    String classpath =
+        Arrays.stream(
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                    .split(java.io.File.pathSeparator))
+            .filter(entry -> !entry.endsWith("test-classes"))
+            .collect(Collectors.joining(java.io.File.pathSeparator));
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx768m");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-cp");
+    command.add(classpath);
+    command.add("org.pruninglab.PruningLabApplication");
+    command.add("--server.port=0");
+    command.add("--lab.data-dir=" + dataDir.toAbsolutePath());
+    command.add("--spring.profiles.active=demo");
+    command.addAll(List.of(extraArgs));
+    try {
+      Files.createDirectories(projectDir.resolve("target/lab-server-logs"));
+      Path logFile =
+          Files.createTempFile(projectDir.resolve("target/lab-server-logs"), "server-", ".log");
+      Process process =
+          new ProcessBuilder(command)
+              .directory(projectDir.toFile())
+              .redirectErrorStream(true)
+              .start();
+      LabServer server = new LabServer(process, logFile);
+      server.awaitStarted();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  String url(String path) {
+    return "http://localhost:" + port + path;
+  }
+
+  String log() {
+    return log.toString();
+  }
+
+  /** Waits until the log shows a line matching {@code pattern}; true if it did in time. */
+  boolean awaitLog(Pattern pattern, Duration timeout) {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (pattern.matcher(log).find()) {
+        return true;
+      }
+      if (!process.isAlive()) {
+        return pattern.matcher(log).find();
+      }
+      sleep(10);
+    }
+    return false;
+  }
+
+  /** SIGTERM, as an operator stopping the service would; waits for the process to end. */
+  void stop() {
+    process.destroy();
+    waitForExit();
+  }
+
+  /** SIGKILL: no shutdown hooks, no flushing, nothing. */
+  void kill() {
+    process.destroyForcibly();
+    waitForExit();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  @Override
+  public void close() {
+    if (process.isAlive()) {
+      stop();
+    }
+  }
+
+  private void awaitStarted() {
+    long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && process.isAlive()) {
+      Matcher m = STARTED.matcher(log);
+      if (m.find()) {
+        port = Integer.parseInt(m.group(1));
+        return;
+      }
+      sleep(50);
+    }
+    process.destroyForcibly();
+    throw new IllegalStateException("The app did not start; its log:\n" + log);
+  }
+
+  private void waitForExit() {
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void pump() {
+    try (var in =
+            new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        var out = Files.newBufferedWriter(logFile, StandardCharsets.UTF_8)) {
+      String line;
+      while ((line = in.readLine()) != null) {
+        log.append(line).append('\n');
+        out.write(line);
+        out.newLine();
+        out.flush();
+      }
+    } catch (IOException e) {
+      log.append("[log reader stopped: ").append(e).append("]\n");
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

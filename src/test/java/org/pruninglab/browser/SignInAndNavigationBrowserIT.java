@@ -1,0 +1,122 @@
+package org.pruninglab.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Each role signs in to the real app in Chromium and sees what its role may see, and no more. */
+class SignInAndNavigationBrowserIT {
+
+  @TempDir static Path dataDir;
+
+  private static LabServer server;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void startAppAndBrowser() {
+    server = LabServer.start(dataDir);
+    chromium = new Chromium();
+  }
+
+  @AfterAll
+  static void stopAppAndBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void a_student_sees_only_the_pages_for_students() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+
+    assertThat(navigation(page)).containsExactly("Home", "Change password");
+    assertThat(page.locator("#welcome").textContent()).isEqualTo("Welcome, Alice Student");
+    assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("Alice Student · Student");
+  }
+
+  @Test
+  void a_teaching_assistant_also_sees_the_roster_but_cannot_change_it() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "ta", "demo-ta-pass");
+
+    assertThat(navigation(page)).containsExactly("Home", "Roster", "Change password");
+    page.navigate(server.url("/roster"));
+    page.locator("#roster-grid").waitFor();
+    assertThat(page.locator("#roster-grid").textContent()).contains("alice", "bob", "chen");
+    assertThat(page.locator("#roster-upload").count()).isZero();
+    assertThat(page.locator("#add-account").count()).isZero();
+  }
+
+  @Test
+  void an_instructor_sees_the_roster_with_its_import() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
+
+    assertThat(navigation(page)).containsExactly("Home", "Roster", "Change password");
+    page.locator("#main-nav").getByText("Roster").click();
+    page.locator("#roster-upload").waitFor();
+    assertThat(page.locator("#add-account").isVisible()).isTrue();
+  }
+
+  @Test
+  void a_student_who_types_a_staff_page_address_is_refused_and_the_refusal_is_logged() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "bob", "demo-student");
+
+    page.navigate(server.url("/roster"));
+
+    assertThat(page.locator("#access-denied").textContent()).isEqualTo("Access denied");
+    assertThat(page.locator("#roster-grid").count()).isZero();
+    assertThat(page.content()).doesNotContain("alice@demo.invalid");
+    assertThat(server.awaitLog(Pattern.compile("Access denied: bob may not open /roster"), Duration.ofSeconds(5)))
+        .isTrue();
+  }
+
+  @Test
+  void a_wrong_password_and_an_unknown_user_get_the_same_generic_error() {
+    Page wrongPassword = chromium.newPage();
+    Chromium.signIn(wrongPassword, server, "chen", "not-the-password");
+    String shownForWrongPassword = loginError(wrongPassword);
+
+    Page unknownUser = chromium.newPage();
+    Chromium.signIn(unknownUser, server, "nobody-by-this-name", "not-the-password");
+    String shownForUnknownUser = loginError(unknownUser);
+
+    assertThat(shownForWrongPassword).contains("Incorrect username or password.");
+    assertThat(shownForUnknownUser).isEqualTo(shownForWrongPassword);
+    assertThat(wrongPassword.url()).contains("/login");
+  }
+
+  @Test
+  void an_anonymous_visitor_is_sent_to_the_sign_in_page() {
+    Page page = chromium.newPage();
+    page.navigate(server.url("/roster"));
+    page.getByLabel("Username").waitFor();
+    assertThat(page.url()).endsWith("/login");
+  }
+
+  private static List<String> navigation(Page page) {
+    return page.locator("#main-nav vaadin-side-nav-item").allTextContents().stream()
+        .map(String::strip)
+        .toList();
+  }
+
+  private static String loginError(Page page) {
+    page.waitForURL(Pattern.compile(".*/login\\?error.*"));
+    var error = page.locator("div[part='error-message']:visible");
+    error.waitFor();
+    return error.textContent().replaceAll("\\s+", " ").strip();
+  }
+}
