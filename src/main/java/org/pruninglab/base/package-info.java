@@ -1,2 +1,2 @@
-/** What every feature shares: typed lab-wide configuration and the clock. */
+/** What every feature may use and which depends on none: lab-wide settings and the clock. */
 package org.pruninglab.base;

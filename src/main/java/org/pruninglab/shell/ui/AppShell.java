@@ -1,4 +1,4 @@
-package org.pruninglab.base.ui;
+package org.pruninglab.shell.ui;
 
 import com.vaadin.flow.component.page.AppShellConfigurator;
 import com.vaadin.flow.component.page.Push;

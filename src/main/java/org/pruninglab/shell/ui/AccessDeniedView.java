@@ -1,4 +1,4 @@
-package org.pruninglab.base.ui;
+package org.pruninglab.shell.ui;
 
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;

@@ -1,2 +1,0 @@
-/** The application shell: layout, navigation, home and error pages. */
-package org.pruninglab.base.ui;

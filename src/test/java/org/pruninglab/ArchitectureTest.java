@@ -1,0 +1,98 @@
+package org.pruninglab;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.library.GeneralCodingRules;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZonedDateTime;
+import org.springframework.stereotype.Repository;
+
+/** The architecture, as rules the build checks. Each rule's name is the sentence it enforces. */
+@AnalyzeClasses(packages = "org.pruninglab", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule services_and_persistence_never_depend_on_the_ui =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("..ui..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("..ui..")
+          .because("the UI depends on services, never the other way");
+
+  @ArchTest
+  static final ArchRule the_ui_reaches_the_database_only_through_services =
+      noClasses()
+          .that()
+          .resideInAPackage("..ui..")
+          .should()
+          .dependOnClassesThat()
+          .areAnnotatedWith(Repository.class)
+          .orShould()
+          .dependOnClassesThat()
+          .resideInAnyPackage("org.springframework.jdbc..", "java.sql..", "javax.sql..")
+          .because("services enforce access rules and transactions; views must not bypass them");
+
+  @ArchTest
+  static final ArchRule repositories_are_private_to_their_feature =
+      classes()
+          .that()
+          .areAnnotatedWith(Repository.class)
+          .should()
+          .notBePublic()
+          .because("a feature's tables are reached through that feature's services only");
+
+  @ArchTest
+  static final ArchRule feature_packages_do_not_depend_on_each_other_in_cycles =
+      slices()
+          .matching("org.pruninglab.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because("features are packaged so that each can be understood on its own");
+
+  @ArchTest
+  static final ArchRule base_depends_on_no_feature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.base..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("org.pruninglab..")
+                  .and(resideOutsideOfPackage("org.pruninglab.base.."))
+                  .as("are in a feature"))
+          .because("base is what every feature may use, so it can use none of them");
+
+  @ArchTest
+  static final ArchRule collaborators_are_injected_through_constructors_not_fields =
+      GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+
+  @ArchTest
+  static final ArchRule application_code_logs_instead_of_printing =
+      GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+
+  @ArchTest
+  static final ArchRule the_time_of_day_comes_from_the_injected_clock =
+      noClasses()
+          .should()
+          .callMethod(Instant.class, "now")
+          .orShould()
+          .callMethod(LocalDateTime.class, "now")
+          .orShould()
+          .callMethod(LocalDate.class, "now")
+          .orShould()
+          .callMethod(ZonedDateTime.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .because("deadlines and timestamps must be testable with a fixed clock");
+}
