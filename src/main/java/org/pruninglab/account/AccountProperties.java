@@ -36,8 +36,8 @@ public record AccountProperties(
       @DefaultValue("") String password) {}
 
   /**
-   * @param maxFailures failed sign-ins allowed per username (and per client address, times
-   *     four) within {@code window} before further tries are refused
+   * @param maxFailures failed sign-ins allowed per username (and per client address, times four)
+   *     within {@code window} before further tries are refused
    * @param window how far back failures count
    * @param lockout how long further tries are refused once the limit is reached
    */
@@ -57,6 +57,5 @@ public record AccountProperties(
    * @param maxRows the most accounts one roster file may hold
    * @param maxBytes the largest roster file accepted
    */
-  public record Roster(
-      @DefaultValue("5000") int maxRows, @DefaultValue("1048576") long maxBytes) {}
+  public record Roster(@DefaultValue("5000") int maxRows, @DefaultValue("1048576") long maxBytes) {}
 }

@@ -95,8 +95,7 @@ public class AccountService {
   @PreAuthorize("isAuthenticated()")
   @Transactional
   public void changeOwnPassword(String currentPassword, String newPassword) {
-    Account me =
-        currentAccount().orElseThrow(() -> new AccountException("You are not signed in."));
+    Account me = currentAccount().orElseThrow(() -> new AccountException("You are not signed in."));
     String hash = accounts.passwordHash(me.username()).orElse(null);
     if (hash == null || currentPassword == null || !encoder.matches(currentPassword, hash)) {
       throw new AccountException("The current password is not correct.");
@@ -111,8 +110,7 @@ public class AccountService {
 
   /** For start-up seeding only (no one is signed in then): creates an account with a password. */
   Account createWithPassword(AccountDetails details, String password, boolean mustChange) {
-    long id =
-        accounts.insert(details, encoder.encode(password), mustChange, clock.instant());
+    long id = accounts.insert(details, encoder.encode(password), mustChange, clock.instant());
     return accounts.findById(id).orElseThrow();
   }
 

@@ -8,8 +8,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 /**
- * Loads accounts for sign-in. Inactive accounts and accounts without a password are reported as
- * not found, so that every refusal looks the same from outside.
+ * Loads accounts for sign-in. Inactive accounts and accounts without a password are reported as not
+ * found, so that every refusal looks the same from outside.
  */
 class AccountUserDetailsService implements UserDetailsService {
 

@@ -44,7 +44,8 @@ class DemoCourse implements ApplicationRunner {
     }
     for (DemoAccount demo : ACCOUNTS) {
       accounts.createWithPassword(
-          new AccountDetails(demo.username(), demo.displayName(), demo.username() + "@demo.invalid", demo.role()),
+          new AccountDetails(
+              demo.username(), demo.displayName(), demo.username() + "@demo.invalid", demo.role()),
           demo.password(),
           false);
     }

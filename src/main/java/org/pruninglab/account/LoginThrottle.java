@@ -11,9 +11,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and per client address and refuses further tries for a
- * while once too many failed. Usernames that do not exist are counted like any other, so the
- * throttle reveals nothing about which accounts exist.
+ * Counts failed sign-ins per username and per client address and refuses further tries for a while
+ * once too many failed. Usernames that do not exist are counted like any other, so the throttle
+ * reveals nothing about which accounts exist.
  */
 @Component
 public class LoginThrottle {
@@ -35,8 +35,7 @@ public class LoginThrottle {
   /** How long the caller must still wait, if tries for this username or address are refused. */
   public Optional<Duration> refusedFor(String username, String address) {
     Instant now = clock.instant();
-    Duration wait =
-        max(waitFor(userKey(username), now), waitFor(addressKey(address), now));
+    Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(address), now));
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
 

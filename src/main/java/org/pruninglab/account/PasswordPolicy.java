@@ -26,7 +26,8 @@ class PasswordPolicy {
   /** Throws {@link AccountException} saying what is wrong with the chosen password. */
   void check(String username, String password) {
     if (password == null || password.codePointCount(0, password.length()) < minLength) {
-      throw new AccountException("The new password must have at least " + minLength + " characters.");
+      throw new AccountException(
+          "The new password must have at least " + minLength + " characters.");
     }
     if (password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
       throw new AccountException("The new password is too long (at most " + MAX_BYTES + " bytes).");

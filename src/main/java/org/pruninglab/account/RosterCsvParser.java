@@ -20,18 +20,15 @@ import org.apache.commons.csv.CSVRecord;
 
 /**
  * Reads a roster file: UTF-8 CSV with the columns username, display name, email, role, in that
- * order, and an optional header line naming them. Every line is checked and every problem
- * reported, so that an instructor can fix the file in one go.
+ * order, and an optional header line naming them. Every line is checked and every problem reported,
+ * so that an instructor can fix the file in one go.
  */
 final class RosterCsvParser {
 
   static final List<String> COLUMNS = List.of("username", "display name", "email", "role");
 
   private static final CSVFormat FORMAT =
-      CSVFormat.DEFAULT.builder()
-          .setIgnoreSurroundingSpaces(true)
-          .setIgnoreEmptyLines(true)
-          .get();
+      CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).setIgnoreEmptyLines(true).get();
 
   private final AccountProperties.Roster limits;
 
@@ -51,7 +48,11 @@ final class RosterCsvParser {
       problems.add(
           new RosterProblem(
               0,
-              "The file is " + file.length + " bytes; at most " + limits.maxBytes() + " are accepted."));
+              "The file is "
+                  + file.length
+                  + " bytes; at most "
+                  + limits.maxBytes()
+                  + " are accepted."));
       return new Parsed(rows, problems);
     }
     String text;
@@ -135,15 +136,18 @@ final class RosterCsvParser {
       return Optional.of(
           new RosterProblem(
               line,
-              "username '" + details.username() + "' appears twice (first on line " + earlier + ")."));
+              "username '"
+                  + details.username()
+                  + "' appears twice (first on line "
+                  + earlier
+                  + ")."));
     }
     rows.add(new Row(line, details));
     return Optional.empty();
   }
 
   private static boolean isHeader(CSVRecord record) {
-    return record.size() > 0
-        && record.get(0).strip().toLowerCase(Locale.ROOT).equals("username");
+    return record.size() > 0 && record.get(0).strip().toLowerCase(Locale.ROOT).equals("username");
   }
 
   private static boolean headerMatches(CSVRecord header) {

@@ -16,10 +16,10 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Imports a course roster from CSV, all or nothing: a file with any problem imports nothing, and
- * a good file is applied in one transaction. Importing the same file again changes nothing.
- * Accounts missing from the file are left alone; imported accounts get no password until the
- * instructor issues one.
+ * Imports a course roster from CSV, all or nothing: a file with any problem imports nothing, and a
+ * good file is applied in one transaction. Importing the same file again changes nothing. Accounts
+ * missing from the file are left alone; imported accounts get no password until the instructor
+ * issues one.
  */
 @Service
 public class RosterImportService {

@@ -33,16 +33,18 @@ class SecurityConfig {
         headers ->
             headers
                 .frameOptions(frame -> frame.deny())
-                .referrerPolicy(ref -> ref.policy(
-                    org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter
-                        .ReferrerPolicy.SAME_ORIGIN)));
+                .referrerPolicy(
+                    ref ->
+                        ref.policy(
+                            org.springframework.security.web.header.writers
+                                .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
     return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH))
         .build();
   }
 
   /**
-   * The one way to authenticate. Declared as the manager (not just a provider) so that Spring
-   * Boot adds no default user and no provider runs twice for one attempt.
+   * The one way to authenticate. Declared as the manager (not just a provider) so that Spring Boot
+   * adds no default user and no provider runs twice for one attempt.
    */
   @Bean
   AuthenticationManager authenticationManager(ThrottledAuthenticationProvider provider) {

@@ -80,7 +80,8 @@ class AccountServiceIT extends LabIntegrationTest {
   @Test
   @WithMockUser(username = "instructor", roles = "INSTRUCTOR")
   void a_deactivated_account_is_refused_with_the_same_error_as_a_wrong_password() {
-    Account quitter = accounts.createWithPassword(details("quitter", Role.STUDENT), "long-enough-pw", false);
+    Account quitter =
+        accounts.createWithPassword(details("quitter", Role.STUDENT), "long-enough-pw", false);
     assertThat(signIn("quitter", "long-enough-pw").isAuthenticated()).isTrue();
 
     accounts.deactivate(quitter.id());
@@ -184,8 +185,10 @@ class AccountServiceIT extends LabIntegrationTest {
       }
       assertThat(password).isNotNull();
       assertThat(signIn("instructor", password).isAuthenticated()).isTrue();
-      assertThat(jdbc.sql("select must_change_password from account where username='instructor'")
-              .query(Boolean.class).single())
+      assertThat(
+              jdbc.sql("select must_change_password from account where username='instructor'")
+                  .query(Boolean.class)
+                  .single())
           .isTrue();
 
       initialAccounts.run(null);

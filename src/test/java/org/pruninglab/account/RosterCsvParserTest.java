@@ -8,7 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class RosterCsvParserTest {
 
-  private final RosterCsvParser parser = new RosterCsvParser(new AccountProperties.Roster(100, 2_000));
+  private final RosterCsvParser parser =
+      new RosterCsvParser(new AccountProperties.Roster(100, 2_000));
 
   private RosterCsvParser.Parsed parse(String text) {
     return parser.parse(text.getBytes(StandardCharsets.UTF_8));
@@ -21,7 +22,8 @@ class RosterCsvParserTest {
   @Test
   void reads_rows_with_or_without_a_header_and_normalises_them() {
     var withHeader =
-        parse("Username, Display_Name ,EMAIL,role\r\n  Alice.B , \"Brown, Alice\" , a@example.org , ta\r\n");
+        parse(
+            "Username, Display_Name ,EMAIL,role\r\n  Alice.B , \"Brown, Alice\" , a@example.org , ta\r\n");
     var without = parse("alice.b,\"Brown, Alice\",a@example.org,TA\n");
 
     assertThat(problems(withHeader)).isEmpty();
@@ -29,13 +31,16 @@ class RosterCsvParserTest {
         .containsExactly(
             new RosterCsvParser.Row(
                 2, new AccountDetails("alice.b", "Brown, Alice", "a@example.org", Role.TA)));
-    assertThat(without.rows()).extracting(RosterCsvParser.Row::details)
-        .containsExactlyElementsOf(withHeader.rows().stream().map(RosterCsvParser.Row::details).toList());
+    assertThat(without.rows())
+        .extracting(RosterCsvParser.Row::details)
+        .containsExactlyElementsOf(
+            withHeader.rows().stream().map(RosterCsvParser.Row::details).toList());
   }
 
   @Test
   void a_byte_order_mark_and_blank_lines_are_ignored() {
-    var parsed = parse("\uFEFFusername,display name,email,role\n\nbo,Bo,bo@example.org,student\n\n");
+    var parsed =
+        parse("\uFEFFusername,display name,email,role\n\nbo,Bo,bo@example.org,student\n\n");
 
     assertThat(problems(parsed)).isEmpty();
     assertThat(parsed.rows()).hasSize(1);
@@ -85,14 +90,15 @@ class RosterCsvParserTest {
 
     var parsed = parser.parse(latin1);
 
-    assertThat(problems(parsed)).containsExactly("The file is not UTF-8 text. Save it as 'CSV UTF-8'.");
+    assertThat(problems(parsed))
+        .containsExactly("The file is not UTF-8 text. Save it as 'CSV UTF-8'.");
   }
 
   @Test
   void empty_oversized_and_overlong_files_are_refused() {
     assertThat(problems(parse(""))).containsExactly("The file holds no accounts.");
-    assertThat(problems(parse("x".repeat(2_001)))).containsExactly(
-        "The file is 2001 bytes; at most 2000 are accepted.");
+    assertThat(problems(parse("x".repeat(2_001))))
+        .containsExactly("The file is 2001 bytes; at most 2000 are accepted.");
     StringBuilder six = new StringBuilder();
     for (int i = 0; i < 6; i++) {
       six.append("user").append(i).append(",U,u").append(i).append("@example.org,student\n");
@@ -113,6 +119,7 @@ class RosterCsvParserTest {
   void control_characters_in_names_are_refused() {
     var parsed = parse("ab,\"Evil\u001b[31m\",ab@example.org,student\n");
 
-    assertThat(problems(parsed)).containsExactly("line 1: display name contains control characters.");
+    assertThat(problems(parsed))
+        .containsExactly("line 1: display name contains control characters.");
   }
 }

@@ -34,7 +34,8 @@ class RosterImportIT extends LabIntegrationTest {
             RosterImportException.class,
             e -> {
               assertThat(e.problems()).isEqualTo(preview.problems());
-              assertThat(e.getMessage()).isEqualTo("The roster file has 1 problem; nothing was imported.");
+              assertThat(e.getMessage())
+                  .isEqualTo("The roster file has 1 problem; nothing was imported.");
             });
     assertThat(count()).isEqualTo(before);
   }
@@ -49,11 +50,13 @@ class RosterImportIT extends LabIntegrationTest {
     RosterPlan second = roster.apply(file);
 
     assertThat(first.count(RosterChange.Kind.CREATE)).isEqualTo(2);
-    assertThat(second.changes()).extracting(RosterChange::kind)
+    assertThat(second.changes())
+        .extracting(RosterChange::kind)
         .containsOnly(RosterChange.Kind.UNCHANGED);
     assertThat(updatedAt("ri-twice%")).isEqualTo(stamps);
     assertThat(
-            jdbc.sql("select count(*) from account where username like 'ri-twice%' and password_hash is null and active")
+            jdbc.sql(
+                    "select count(*) from account where username like 'ri-twice%' and password_hash is null and active")
                 .query(Long.class)
                 .single())
         .isEqualTo(2);
@@ -76,7 +79,8 @@ class RosterImportIT extends LabIntegrationTest {
                           + " role STUDENT → TA");
             });
     assertThat(
-            jdbc.sql("select display_name || '/' || email || '/' || role from account where username = 'ri-change'")
+            jdbc.sql(
+                    "select display_name || '/' || email || '/' || role from account where username = 'ri-change'")
                 .query(String.class)
                 .single())
         .isEqualTo("New Name/new@example.org/TA");
@@ -84,7 +88,9 @@ class RosterImportIT extends LabIntegrationTest {
 
   @Test
   void an_instructor_cannot_change_their_own_role_by_import() {
-    RosterPlan plan = roster.preview(csv("instructor,Course instructor,instructor@localhost.localdomain,student"));
+    RosterPlan plan =
+        roster.preview(
+            csv("instructor,Course instructor,instructor@localhost.localdomain,student"));
 
     assertThat(plan.problems())
         .extracting(RosterProblem::toString)
@@ -97,7 +103,8 @@ class RosterImportIT extends LabIntegrationTest {
   }
 
   private String updatedAt(String pattern) {
-    return jdbc.sql("select listagg(cast(updated_at as varchar), ',') within group (order by username) from account where username like ?")
+    return jdbc.sql(
+            "select listagg(cast(updated_at as varchar), ',') within group (order by username) from account where username like ?")
         .param(pattern)
         .query(String.class)
         .single();

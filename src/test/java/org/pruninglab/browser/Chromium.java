@@ -61,6 +61,12 @@ final class Chromium implements AutoCloseable {
     page.locator("#main-nav").waitFor();
   }
 
+  /** Saves what the page shows to {@code target/screenshots/NAME.png}, for people to look at. */
+  static void screenshot(Page page, String name) {
+    Path dir = Path.of(System.getProperty("lab.test.project-dir", "."), "target", "screenshots");
+    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
+  }
+
   @Override
   public void close() {
     browser.close();

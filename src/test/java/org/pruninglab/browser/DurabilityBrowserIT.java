@@ -71,7 +71,8 @@ class DurabilityBrowserIT {
     Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
     page.navigate(server.url("/roster"));
     page.locator("#roster-upload input[type=file]").setInputFiles(bigRoster());
-    page.locator("#import-summary").waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
+    page.locator("#import-summary")
+        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
 
     page.locator("#apply-import").click();
     assertThat(server.awaitLog(Pattern.compile("Roster import: applying"), Duration.ofSeconds(60)))
@@ -102,7 +103,12 @@ class DurabilityBrowserIT {
   private Path bigRoster() throws IOException {
     StringBuilder csv = new StringBuilder("username,display name,email,role\n");
     for (int i = 0; i < BIG_ROSTER; i++) {
-      csv.append("s").append(i).append(",Student ").append(i).append(",s").append(i)
+      csv.append("s")
+          .append(i)
+          .append(",Student ")
+          .append(i)
+          .append(",s")
+          .append(i)
           .append("@example.org,student\n");
     }
     return Files.writeString(files.resolve("big.csv"), csv, StandardCharsets.UTF_8);
@@ -112,7 +118,10 @@ class DurabilityBrowserIT {
   private List<String> usernames() throws SQLException {
     String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/pruninglab");
     try (var connection = DriverManager.getConnection(url, "sa", "");
-        var rows = connection.createStatement().executeQuery("select username from account order by username")) {
+        var rows =
+            connection
+                .createStatement()
+                .executeQuery("select username from account order by username")) {
       List<String> names = new ArrayList<>();
       while (rows.next()) {
         names.add(rows.getString(1));

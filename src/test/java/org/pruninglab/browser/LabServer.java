@@ -43,7 +43,8 @@ final class LabServer implements AutoCloseable {
     Path projectDir = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
     String classpath =
         Arrays.stream(
-                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                System.getProperty(
+                        "surefire.test.class.path", System.getProperty("java.class.path"))
                     .split(java.io.File.pathSeparator))
             .filter(entry -> !entry.endsWith("test-classes"))
             .collect(Collectors.joining(java.io.File.pathSeparator));
@@ -57,6 +58,8 @@ final class LabServer implements AutoCloseable {
     command.add("--server.port=0");
     command.add("--lab.data-dir=" + dataDir.toAbsolutePath());
     command.add("--spring.profiles.active=demo");
+    // No development-mode pop-ups over the page (they would cover what the tests click).
+    command.add("--vaadin.devmode.devTools.enabled=false");
     command.addAll(List.of(extraArgs));
     try {
       Files.createDirectories(projectDir.resolve("target/lab-server-logs"));

@@ -64,6 +64,7 @@ class RosterImportBrowserIT {
         .contains("username 'dana' appears twice (first on line 2)")
         .contains("expected 4 fields");
     assertThat(page.locator("#apply-import").count()).isZero();
+    Chromium.screenshot(page, "roster-import-problems");
 
     page.reload();
     page.locator("#roster-grid").waitFor();
@@ -92,6 +93,23 @@ class RosterImportBrowserIT {
     Page again = rosterAsInstructor();
     upload(again, csv);
     assertThat(summary(again)).startsWith("0 new, 0 changed, 2 unchanged");
+  }
+
+  @Test
+  void a_file_over_the_size_limit_is_refused_with_a_message() throws IOException {
+    Path big = write("huge.csv", "x".repeat(1_048_577));
+    Page page = rosterAsInstructor();
+
+    upload(page, big);
+
+    var notice =
+        page.locator("vaadin-notification-card")
+            .filter(
+                new com.microsoft.playwright.Locator.FilterOptions()
+                    .setHasText("The file was refused"));
+    notice.waitFor();
+    assertThat(notice.textContent()).contains("at most 1048576 bytes");
+    assertThat(page.locator("#import-summary").count()).isZero();
   }
 
   private Page rosterAsInstructor() {

@@ -44,6 +44,7 @@ class SignInAndNavigationBrowserIT {
     assertThat(navigation(page)).containsExactly("Home", "Change password");
     assertThat(page.locator("#welcome").textContent()).isEqualTo("Welcome, Alice Student");
     assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("Alice Student · Student");
+    Chromium.screenshot(page, "home-student");
   }
 
   @Test
@@ -68,6 +69,8 @@ class SignInAndNavigationBrowserIT {
     page.locator("#main-nav").getByText("Roster").click();
     page.locator("#roster-upload").waitFor();
     assertThat(page.locator("#add-account").isVisible()).isTrue();
+    page.locator("#roster-grid").getByText("Alice Student").waitFor();
+    Chromium.screenshot(page, "roster-instructor");
   }
 
   @Test
@@ -80,7 +83,9 @@ class SignInAndNavigationBrowserIT {
     assertThat(page.locator("#access-denied").textContent()).isEqualTo("Access denied");
     assertThat(page.locator("#roster-grid").count()).isZero();
     assertThat(page.content()).doesNotContain("alice@demo.invalid");
-    assertThat(server.awaitLog(Pattern.compile("Access denied: bob may not open /roster"), Duration.ofSeconds(5)))
+    assertThat(
+            server.awaitLog(
+                Pattern.compile("Access denied: bob may not open /roster"), Duration.ofSeconds(5)))
         .isTrue();
   }
 
@@ -96,7 +101,36 @@ class SignInAndNavigationBrowserIT {
 
     assertThat(shownForWrongPassword).contains("Incorrect username or password.");
     assertThat(shownForUnknownUser).isEqualTo(shownForWrongPassword);
+    Chromium.screenshot(unknownUser, "login-error");
     assertThat(wrongPassword.url()).contains("/login");
+  }
+
+  @Test
+  void a_one_time_password_from_the_instructor_must_be_replaced_before_anything_else() {
+    Page instructor = chromium.newPage();
+    Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
+    instructor.navigate(server.url("/roster"));
+    instructor.locator("#issue-password-chen").click();
+    instructor.locator("#confirm-issue-password").click();
+    String oneTime = instructor.locator("#issued-password").textContent();
+    assertThat(instructor.getByText("One-time password for chen").isVisible()).isTrue();
+
+    Page chen = chromium.newPage();
+    Chromium.signIn(chen, server, "chen", oneTime);
+    chen.locator("#must-change-notice").waitFor();
+    chen.navigate(server.url("/"));
+    chen.locator("#must-change-notice").waitFor();
+    assertThat(chen.locator("#welcome").count()).isZero();
+
+    chen.locator("#current-password input").fill(oneTime);
+    chen.locator("#new-password input").fill("chens-own-password");
+    chen.locator("#repeat-password input").fill("chens-own-password");
+    chen.locator("#change-password").click();
+
+    chen.locator("#welcome").waitFor();
+    Page again = chromium.newPage();
+    Chromium.signInAndWait(again, server, "chen", "chens-own-password");
+    assertThat(again.locator("#welcome").textContent()).isEqualTo("Welcome, Chen Student");
   }
 
   @Test

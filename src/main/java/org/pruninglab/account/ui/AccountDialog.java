@@ -42,7 +42,10 @@ class AccountDialog extends Dialog {
               try {
                 accounts.create(
                     new AccountDetails(
-                        username.getValue(), displayName.getValue(), email.getValue(), role.getValue()));
+                        username.getValue(),
+                        displayName.getValue(),
+                        email.getValue(),
+                        role.getValue()));
                 close();
                 onSaved.run();
               } catch (IllegalArgumentException | AccountException ex) {
@@ -56,6 +59,8 @@ class AccountDialog extends Dialog {
   }
 
   private static String capitalise(String message) {
-    return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    return message.isEmpty()
+        ? message
+        : Character.toUpperCase(message.charAt(0)) + message.substring(1);
   }
 }

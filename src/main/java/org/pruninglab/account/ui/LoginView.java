@@ -16,8 +16,8 @@ import org.springframework.security.web.WebAttributes;
 
 /**
  * The sign-in page. Every refusal reads the same ("incorrect username or password"), whether the
- * account exists or not; only throttling says so, because it applies to names that do not exist
- * as well.
+ * account exists or not; only throttling says so, because it applies to names that do not exist as
+ * well.
  */
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Pruning Lab")
@@ -54,7 +54,9 @@ class LoginView extends Main implements BeforeEnterObserver {
     if (event.getLocation().getQueryParameters().getParameters().containsKey("error")) {
       String message = GENERIC_ERROR;
       Object last =
-          VaadinSession.getCurrent().getSession().getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
+          VaadinSession.getCurrent()
+              .getSession()
+              .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
       if (last instanceof SignInThrottledException throttled) {
         message =
             "Too many failed attempts. Wait "

@@ -27,6 +27,7 @@ import java.util.List;
 import java.util.Locale;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountException;
+import org.pruninglab.account.AccountProperties;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.IssuedPassword;
 import org.pruninglab.account.Role;
@@ -54,15 +55,15 @@ class RosterView extends Main {
   private final Div importPanel = new Div();
   private List<Account> all = List.of();
 
-  RosterView(AccountService accounts, RosterImportService rosterImport) {
+  RosterView(
+      AccountService accounts, RosterImportService rosterImport, AccountProperties properties) {
     this.accounts = accounts;
     this.rosterImport = rosterImport;
-    this.instructor =
-        accounts.currentAccount().map(a -> a.role() == Role.INSTRUCTOR).orElse(false);
+    this.instructor = accounts.currentAccount().map(a -> a.role() == Role.INSTRUCTOR).orElse(false);
     getStyle().set("padding", "var(--lumo-space-l)");
     add(new H2("Roster"));
     if (instructor) {
-      add(toolbar());
+      add(toolbar((int) Math.min(Integer.MAX_VALUE, properties.roster().maxBytes())));
       importPanel.setId("import-panel");
       add(importPanel);
     }
@@ -77,22 +78,48 @@ class RosterView extends Main {
     refresh();
   }
 
-  private HorizontalLayout toolbar() {
-    var upload =
-        new Upload(
-            UploadHandler.inMemory(
-                (metadata, bytes) ->
-                    getUI().ifPresent(ui -> ui.access(() -> preview(metadata.fileName(), bytes)))));
+  private HorizontalLayout toolbar(int maxBytes) {
+    var upload = new Upload();
+    upload.setUploadHandler(
+        UploadHandler.inMemory(
+            (metadata, bytes) ->
+                upload
+                    .getUI()
+                    .ifPresent(
+                        ui ->
+                            ui.access(
+                                () -> {
+                                  // Ready for the corrected file straight away.
+                                  upload.clearFileList();
+                                  preview(metadata.fileName(), bytes);
+                                }))));
     upload.setId("roster-upload");
     upload.setAcceptedFileTypes(".csv", "text/csv");
     upload.setMaxFiles(1);
+    upload.setMaxFileSize(maxBytes);
     upload.setDropAllowed(true);
     upload.setUploadButton(new Button("Import roster CSV…"));
     upload.addFileRejectedListener(
-        e -> error("The file was refused: " + e.getErrorMessage()));
+        e ->
+            error(
+                "The file was refused: "
+                    + e.getErrorMessage()
+                    + " A roster file may have at most "
+                    + maxBytes
+                    + " bytes and must be a .csv file."));
     var add = new Button("Add account", e -> new AccountDialog(accounts, this::refresh).open());
     add.setId("add-account");
-    var bar = new HorizontalLayout(upload, add);
+    var help =
+        new Paragraph(
+            "Roster files are UTF-8 CSV with the columns username, display name, email and role"
+                + " (STUDENT, TA or INSTRUCTOR); a header line is optional. A file with any problem"
+                + " imports nothing; importing the same file again changes nothing.");
+    help.getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-s)")
+        .set("max-width", "40rem")
+        .set("margin", "0");
+    var bar = new HorizontalLayout(upload, add, help);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
     return bar;
   }
@@ -184,6 +211,7 @@ class RosterView extends Main {
     }
     list.addThemeVariants(GridVariant.LUMO_COMPACT);
     importPanel.add(heading, list);
+    list.getStyle().set("margin-bottom", "var(--lumo-space-m)");
   }
 
   private static String describe(RosterChange change) {
@@ -222,6 +250,7 @@ class RosterView extends Main {
   private HorizontalLayout actions(Account account) {
     var reset = new Button("Issue password", e -> confirmReset(account));
     reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
+    reset.setId("issue-password-" + account.username());
     var toggle =
         new Button(
             account.active() ? "Deactivate" : "Reactivate",
@@ -248,7 +277,10 @@ class RosterView extends Main {
         "Any current password stops working. The person must choose a new password at their next"
             + " sign-in.");
     dialog.setCancelable(true);
-    dialog.setConfirmText("Issue password");
+    var confirm = new Button("Issue password");
+    confirm.setId("confirm-issue-password");
+    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.setConfirmButton(confirm);
     dialog.addConfirmListener(
         e -> {
           try {

@@ -21,8 +21,8 @@ import org.pruninglab.base.LabProperties;
 
 /**
  * The frame around every signed-in page. The navigation lists the {@code @Menu} views that the
- * signed-in person may open, as Vaadin's access control decides, so a feature adds its page
- * without this class knowing it.
+ * signed-in person may open, as Vaadin's access control decides, so a feature adds its page without
+ * this class knowing it.
  */
 @Layout
 @PermitAll
