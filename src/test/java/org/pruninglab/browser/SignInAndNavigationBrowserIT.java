@@ -45,6 +45,12 @@ class SignInAndNavigationBrowserIT {
     assertThat(page.locator("#welcome").textContent()).isEqualTo("Welcome, Alice Student");
     assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("Alice Student · Student");
     Chromium.screenshot(page, "home-student");
+
+    page.locator("#sign-out").click();
+    page.getByLabel("Username").waitFor();
+    page.navigate(server.url("/"));
+    page.getByLabel("Username").waitFor();
+    assertThat(page.url()).endsWith("/login");
   }
 
   @Test
