@@ -1,0 +1,61 @@
+package org.pruninglab.labkit;
+
+import ai.djl.Device;
+import ai.djl.engine.Engine;
+import java.util.Locale;
+
+/**
+ * The DJL PyTorch engine, set up for the lab: offline (native libraries come from the jars on the
+ * class path, nothing is downloaded), a fixed number of CPU threads, and the device chosen at run
+ * time — the first GPU the engine sees, else the CPU.
+ */
+public final class LabEngine {
+
+  /** Threads PyTorch uses for one operation, unless {@code lab.threads} says otherwise. */
+  public static final int DEFAULT_THREADS = 2;
+
+  private static volatile Engine engine;
+
+  private LabEngine() {}
+
+  /** The engine, started on first use. */
+  public static Engine engine() {
+    Engine e = engine;
+    if (e == null) {
+      synchronized (LabEngine.class) {
+        e = engine;
+        if (e == null) {
+          configure();
+          e = Engine.getEngine("PyTorch");
+          engine = e;
+        }
+      }
+    }
+    return e;
+  }
+
+  /** The first GPU when the engine sees one, else the CPU; {@code lab.device=cpu} forces CPU. */
+  public static Device device() {
+    Engine e = engine();
+    String wanted = System.getProperty("lab.device", "auto").toLowerCase(Locale.ROOT);
+    if (!wanted.equals("cpu") && e.getGpuCount() > 0) {
+      return Device.gpu(0);
+    }
+    return Device.cpu();
+  }
+
+  private static void configure() {
+    // Set before the engine class loads: these are read once, at engine start.
+    System.setProperty("ai.djl.offline", "true");
+    String threads = System.getProperty("lab.threads", String.valueOf(DEFAULT_THREADS));
+    setIfAbsent("ai.djl.pytorch.num_threads", threads);
+    setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
+    setIfAbsent("ai.djl.default_engine", "PyTorch");
+  }
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Fashion-MNIST (and MNIST) from Debian's idx files: reading, normalising, batching. */
+package org.pruninglab.labkit.data;
