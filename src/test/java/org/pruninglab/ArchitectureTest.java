@@ -74,6 +74,32 @@ class ArchitectureTest {
           .because("base is what every feature may use, so it can use none of them");
 
   @ArchTest
+  static final ArchRule only_the_lab_kit_touches_djl =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.pruninglab.labkit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("ai.djl..")
+          .because("the lab kit is the one place that knows the deep-learning engine");
+
+  @ArchTest
+  static final ArchRule the_lab_kit_depends_on_no_spring_vaadin_or_application_class =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.labkit..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "com.vaadin..",
+              "jakarta.servlet..",
+              "org.pruninglab.account..",
+              "org.pruninglab.shell..",
+              "org.pruninglab.base..")
+          .because("the lab kit also runs inside the grading sandbox, next to student code");
+
+  @ArchTest
   static final ArchRule collaborators_are_injected_through_constructors_not_fields =
       GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 

@@ -1,0 +1,2 @@
+/** What a pruning result records: sparsity, parameter counts, size, MACs, speed, pictures. */
+package org.pruninglab.labkit.metrics;
