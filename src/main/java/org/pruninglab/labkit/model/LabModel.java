@@ -134,9 +134,63 @@ public final class LabModel implements AutoCloseable {
     return out;
   }
 
-  /** The underlying DJL block (for the lab kit's own pruning code). */
-  Block block() {
-    return block;
+  /**
+   * A new model of the same architecture in which the layers named in {@code resized} have new
+   * output sizes (filters of a convolution, units of a linear layer, channels of a BatchNorm) and
+   * the others keep theirs. The new model's parameters are freshly allocated; the caller copies in
+   * what it wants to keep. This model is not changed.
+   */
+  public LabModel resized(Map<String, Integer> resized) {
+    Layers copy = new Layers();
+    for (Map.Entry<String, Block> e : layers.entrySet()) {
+      Block layer = e.getValue();
+      Integer size = resized.get(e.getKey());
+      copy.layer(e.getKey(), size == null ? sameShapeCopy(layer) : resizedCopy(layer, size));
+    }
+    for (String name : resized.keySet()) {
+      if (!layers.containsKey(name)) {
+        throw new IllegalArgumentException("no layer '" + name + "' in " + this.name);
+      }
+    }
+    return new LabModel(name, copy, imageShape, logProbabilities, device());
+  }
+
+  private static Block sameShapeCopy(Block layer) {
+    if (layer instanceof Conv2d conv) {
+      return resizedCopy(conv, conv.getFilters());
+    }
+    if (layer instanceof Linear linear) {
+      return resizedCopy(
+          linear, (int) linear.getParameters().get("weight").getArray().getShape().get(0));
+    }
+    if (layer instanceof BatchNorm) {
+      return BatchNorm.builder().build();
+    }
+    // Parameterless layers (ReLU, pooling, dropout, flatten, log-softmax) can be shared.
+    return layer;
+  }
+
+  private static Block resizedCopy(Block layer, int size) {
+    if (size < 1) {
+      throw new IllegalArgumentException("a layer needs at least one output, not " + size);
+    }
+    if (layer instanceof Conv2d conv) {
+      return Conv2d.builder()
+          .setKernelShape(conv.getKernelShape())
+          .optStride(conv.getStride())
+          .optPadding(conv.getPadding())
+          .optDilation(conv.getDilation())
+          .optGroups(conv.getGroups())
+          .setFilters(size)
+          .build();
+    }
+    if (layer instanceof Linear) {
+      return Linear.builder().setUnits(size).build();
+    }
+    if (layer instanceof BatchNorm) {
+      return BatchNorm.builder().build();
+    }
+    throw new IllegalArgumentException(layer.getClass().getSimpleName() + " cannot be resized");
   }
 
   Map<String, Block> namedLayerBlocks() {
