@@ -1,5 +1,8 @@
 package org.pruninglab;
 
+import java.util.List;
+import org.pruninglab.cli.BenchCommand;
+import org.pruninglab.cli.ReproduceCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,7 +12,14 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PruningLabApplication {
 
-  public static void main(String[] args) {
+  /** Starts the web application, or runs a command: {@code reproduce} or {@code bench}. */
+  public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("reproduce")) {
+      System.exit(ReproduceCommand.run(List.of(args).subList(1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("bench")) {
+      System.exit(BenchCommand.run(List.of(args).subList(1, args.length)));
+    }
     SpringApplication.run(PruningLabApplication.class, args);
   }
 }

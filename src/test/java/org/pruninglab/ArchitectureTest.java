@@ -105,7 +105,13 @@ class ArchitectureTest {
 
   @ArchTest
   static final ArchRule application_code_logs_instead_of_printing =
-      GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("org.pruninglab.cli..")
+          .and()
+          .doNotHaveFullyQualifiedName(PruningLabApplication.class.getName())
+          .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
+          .because("only command-line commands print; everything else logs");
 
   @ArchTest
   static final ArchRule the_time_of_day_comes_from_the_injected_clock =

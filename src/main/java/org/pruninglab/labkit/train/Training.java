@@ -60,57 +60,67 @@ public final class Training {
    * {@code evaluation} if it is not null.
    */
   public List<EpochResult> fit(Batches train, int epochs, Batches evaluation) {
-    Engine engine = model.manager().getEngine();
-    engine.setRandomSeed((int) seed); // dropout masks
     List<EpochResult> results = new ArrayList<>();
-    Map<String, NDArray> parameters = model.parameters();
-    parameters.values().forEach(p -> p.setRequiresGradient(true));
     for (int epoch = 0; epoch < epochs; epoch++) {
-      double lr = learningRate.at(epoch);
-      long start = System.nanoTime();
-      double[] lossSum = {0};
-      int[] batch = {0};
-      int[] seen = {0};
-      final int epochNumber = epoch + 1;
-      train.forEach(
-          epoch,
-          model.manager(),
-          (x, y) -> {
-            // Every array made during the step (activations, gradients' wrappers, temporaries
-            // of the update and of the hooks) is freed when the step ends.
-            try (NDScope scope = new NDScope()) {
-              try (GradientCollector collector = engine.newGradientCollector()) {
-                NDArray out = model.forward(x, true);
-                NDArray l = loss.evaluate(new NDList(y), new NDList(out));
-                collector.backward(l);
-                lossSum[0] += l.getFloat();
-              }
-              optimizer.step(parameters, lr);
-              parameters.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
-              steps++;
-              for (AfterStepHook hook : hooks) {
-                hook.afterStep(model, steps);
-              }
-            }
-            batch[0]++;
-            seen[0] += (int) x.getShape().get(0);
-            if (progress != null && (batch[0] % progressEvery == 0 || batch[0] == train.count())) {
-              double seconds = (System.nanoTime() - start) / 1e9;
-              progress.accept(
-                  new Progress(
-                      epochNumber,
-                      epochs,
-                      batch[0],
-                      train.count(),
-                      lossSum[0] / batch[0],
-                      seen[0] / Math.max(seconds, 1e-9)));
-            }
-          });
-      double seconds = (System.nanoTime() - start) / 1e9;
-      double accuracy = evaluation == null ? Double.NaN : Evaluation.accuracy(model, evaluation);
-      results.add(new EpochResult(epochNumber, lr, lossSum[0] / batch[0], seconds, accuracy));
+      results.add(fitEpoch(train, epoch, epochs, evaluation));
     }
     return results;
+  }
+
+  /**
+   * Trains one epoch ({@code epoch} is 0-based, of {@code epochs} in all, for the learning rate and
+   * the progress reports); then measures accuracy on {@code evaluation} if it is not null.
+   */
+  public EpochResult fitEpoch(Batches train, int epoch, int epochs, Batches evaluation) {
+    Engine engine = model.manager().getEngine();
+    if (steps == 0) {
+      engine.setRandomSeed((int) seed); // dropout masks
+    }
+    Map<String, NDArray> parameters = model.parameters();
+    parameters.values().forEach(p -> p.setRequiresGradient(true));
+    double lr = learningRate.at(epoch);
+    long start = System.nanoTime();
+    double[] lossSum = {0};
+    int[] batch = {0};
+    int[] seen = {0};
+    final int epochNumber = epoch + 1;
+    train.forEach(
+        epoch,
+        model.manager(),
+        (x, y) -> {
+          // Every array made during the step (activations, gradients' wrappers, temporaries
+          // of the update and of the hooks) is freed when the step ends.
+          try (NDScope scope = new NDScope()) {
+            try (GradientCollector collector = engine.newGradientCollector()) {
+              NDArray out = model.forward(x, true);
+              NDArray l = loss.evaluate(new NDList(y), new NDList(out));
+              collector.backward(l);
+              lossSum[0] += l.getFloat();
+            }
+            optimizer.step(parameters, lr);
+            parameters.values().forEach(p -> JniUtils.zeroGrad((PtNDArray) p));
+            steps++;
+            for (AfterStepHook hook : hooks) {
+              hook.afterStep(model, steps);
+            }
+          }
+          batch[0]++;
+          seen[0] += (int) x.getShape().get(0);
+          if (progress != null && (batch[0] % progressEvery == 0 || batch[0] == train.count())) {
+            double seconds = (System.nanoTime() - start) / 1e9;
+            progress.accept(
+                new Progress(
+                    epochNumber,
+                    epochs,
+                    batch[0],
+                    train.count(),
+                    lossSum[0] / batch[0],
+                    seen[0] / Math.max(seconds, 1e-9)));
+          }
+        });
+    double seconds = (System.nanoTime() - start) / 1e9;
+    double accuracy = evaluation == null ? Double.NaN : Evaluation.accuracy(model, evaluation);
+    return new EpochResult(epochNumber, lr, lossSum[0] / batch[0], seconds, accuracy);
   }
 
   /** Configures a training run; {@code model} and {@code optimizer} are required. */

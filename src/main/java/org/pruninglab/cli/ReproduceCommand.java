@@ -1,0 +1,59 @@
+package org.pruninglab.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.pruninglab.labkit.repro.PipelineResult;
+import org.pruninglab.labkit.repro.Reproduction;
+import org.pruninglab.labkit.repro.ReproductionReport;
+import org.pruninglab.labkit.repro.ReproductionSettings;
+
+/**
+ * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only mlp|cnn|filter]
+ * [--checkpoints DIR] [--out FILE]}: runs the seeds' pipelines and prints the table.
+ */
+public final class ReproduceCommand {
+
+  private ReproduceCommand() {}
+
+  public static int run(List<String> args) throws IOException {
+    boolean smoke = args.contains("--smoke");
+    boolean fresh = args.contains("--fresh");
+    Path checkpoints = Path.of(option(args, "--checkpoints", "data/checkpoints"));
+    String only = option(args, "--only", "all");
+    String out = option(args, "--out", null);
+    ReproductionSettings settings =
+        smoke
+            ? ReproductionSettings.smoke(checkpoints)
+            : ReproductionSettings.full(checkpoints, fresh);
+    Reproduction reproduction = new Reproduction(settings, System.out::println);
+    List<PipelineResult> results = new ArrayList<>();
+    if (only.equals("all") || only.equals("mlp")) {
+      results.add(reproduction.mlp());
+    }
+    if (only.equals("all") || only.equals("cnn")) {
+      results.add(reproduction.cnn());
+    }
+    if (only.equals("all") || only.equals("filter")) {
+      results.add(reproduction.filterPruning());
+    }
+    if (results.isEmpty()) {
+      System.err.println("--only takes mlp, cnn or filter");
+      return 2;
+    }
+    String table = ReproductionReport.markdown(results);
+    System.out.println();
+    System.out.println(table);
+    if (out != null) {
+      Files.writeString(Path.of(out), table);
+    }
+    return 0;
+  }
+
+  private static String option(List<String> args, String name, String fallback) {
+    int i = args.indexOf(name);
+    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
+  }
+}

@@ -1,0 +1,268 @@
+package org.pruninglab.labkit.pictures;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Renders the pictures' data as standalone SVG documents: no scripts, no external references, so a
+ * file can be opened in any browser or embedded in a statement.
+ */
+public final class Svg {
+
+  private static final String BLUE = "#2b6cb0";
+  private static final String[] SERIES = {"#2b6cb0", "#c53030", "#2f855a", "#b7791f", "#6b46c1"};
+
+  private Svg() {}
+
+  public static String histogram(Histogram h) {
+    int w = 640;
+    int ht = 360;
+    int left = 64;
+    int bottom = 40;
+    int top = 40;
+    int plotW = w - left - 16;
+    int plotH = ht - top - bottom;
+    long[] counts = h.counts();
+    double[] edges = h.edges();
+    long max = 1;
+    for (long c : counts) {
+      max = Math.max(max, c);
+    }
+    StringBuilder s = open(w, ht);
+    title(
+        s,
+        w,
+        h.layer()
+            + ": "
+            + String.format(Locale.ROOT, "%,d", h.total())
+            + " weights, "
+            + String.format(Locale.ROOT, "%,d", h.zeros())
+            + " exactly zero");
+    double barW = (double) plotW / counts.length;
+    for (int i = 0; i < counts.length; i++) {
+      double bh = (double) plotH * counts[i] / max;
+      s.append(rect(left + i * barW, top + plotH - bh, Math.max(barW - 0.5, 0.5), bh, BLUE, 1));
+    }
+    double zeroX = left + plotW * (0 - edges[0]) / (edges[edges.length - 1] - edges[0]);
+    if (zeroX >= left && zeroX <= left + plotW) {
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1='%.1f' y1='%d' x2='%.1f' y2='%d' stroke='#c53030' stroke-dasharray='4 3'/>%n",
+              zeroX,
+              top,
+              zeroX,
+              top + plotH));
+    }
+    axes(s, left, top, plotW, plotH);
+    text(s, left, top + plotH + 16, fmt(edges[0]), "start");
+    text(s, left + plotW, top + plotH + 16, fmt(edges[edges.length - 1]), "end");
+    text(s, left + plotW / 2.0, ht - 6, "weight value", "middle");
+    text(s, left - 6, top + 10, String.format(Locale.ROOT, "%,d", max), "end");
+    text(s, left - 6, top + plotH, "0", "end");
+    return close(s);
+  }
+
+  public static String maskBitmap(MaskBitmap m) {
+    int cell = Math.max(2, Math.min(12, 512 / Math.max(m.cellRows(), m.cellColumns())));
+    int w = Math.max(320, m.cellColumns() * cell + 32);
+    int ht = m.cellRows() * cell + 72;
+    StringBuilder s = open(w, ht);
+    title(
+        s,
+        w,
+        m.layer()
+            + ": "
+            + m.rows()
+            + " × "
+            + m.columns()
+            + " weights"
+            + (m.blockRows() * m.blockColumns() > 1
+                ? ", one cell per " + m.blockRows() + " × " + m.blockColumns() + " block"
+                : "")
+            + "; dark = kept");
+    s.append(rect(16, 40, m.cellColumns() * cell, m.cellRows() * cell, "#ffffff", 1));
+    for (int r = 0; r < m.cellRows(); r++) {
+      for (int c = 0; c < m.cellColumns(); c++) {
+        float d = m.density(r, c);
+        if (d > 0) {
+          s.append(rect(16 + c * cell, 40 + r * cell, cell, cell, BLUE, d));
+        }
+      }
+    }
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<rect x='16' y='40' width='%d' height='%d' fill='none' stroke='#4a5568'/>%n",
+            m.cellColumns() * cell,
+            m.cellRows() * cell));
+    return close(s);
+  }
+
+  public static String kernelMaps(KernelMaps k) {
+    List<KernelMaps.Kernel> kernels = k.kernels();
+    int cols = Math.min(8, kernels.size());
+    int rows = (kernels.size() + cols - 1) / cols;
+    KernelMaps.Kernel first = kernels.get(0);
+    int cell = 28;
+    int boxW = first.columns() * cell;
+    int boxH = first.rows() * cell + 18;
+    int w = cols * (boxW + 12) + 12;
+    int ht = rows * (boxH + 12) + 40;
+    float top = Math.max(k.maxMagnitude(), Float.MIN_NORMAL);
+    StringBuilder s = open(w, ht);
+    title(s, w, k.layer() + ": kernels on input channel 0 (colour = |w|, text = w)");
+    for (KernelMaps.Kernel kernel : kernels) {
+      int x0 = 12 + (kernel.channel() % cols) * (boxW + 12);
+      int y0 = 40 + (kernel.channel() / cols) * (boxH + 12);
+      text(s, x0 + boxW / 2.0, y0 + 12, "Kernel " + (kernel.channel() + 1), "middle");
+      for (int r = 0; r < kernel.rows(); r++) {
+        for (int c = 0; c < kernel.columns(); c++) {
+          float mag = kernel.magnitude(r, c) / top;
+          double x = x0 + c * cell;
+          double y = y0 + 18 + r * cell;
+          s.append(rect(x, y, cell, cell, BLUE, 0.08 + 0.92 * mag));
+          s.append(
+              String.format(
+                  Locale.ROOT,
+                  "<text x='%.1f' y='%.1f' font-size='8' text-anchor='middle' fill='%s'>%.2f</text>%n",
+                  x + cell / 2.0,
+                  y + cell / 2.0 + 3,
+                  mag > 0.55 ? "#ffffff" : "#1a202c",
+                  kernel.value(r, c)));
+        }
+      }
+    }
+    return close(s);
+  }
+
+  public static String accuracyVsSparsity(List<SparsityCurve> curves) {
+    int w = 640;
+    int ht = 400;
+    int left = 56;
+    int top = 40;
+    int plotW = w - left - 24;
+    int plotH = ht - top - 72;
+    StringBuilder s = open(w, ht);
+    title(s, w, "Test accuracy after pruning, before fine-tuning");
+    for (int i = 0; i <= 10; i += 2) {
+      double y = top + plotH - plotH * i / 10.0;
+      double x = left + plotW * i / 10.0;
+      text(s, left - 6, y + 4, (i * 10) + " %", "end");
+      text(s, x, top + plotH + 16, (i * 10) + " %", "middle");
+      s.append(
+          String.format(
+              Locale.ROOT,
+              "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' stroke='#e2e8f0'/>%n",
+              left,
+              y,
+              left + plotW,
+              y));
+    }
+    axes(s, left, top, plotW, plotH);
+    text(s, left + plotW / 2.0, top + plotH + 34, "sparsity", "middle");
+    for (int i = 0; i < curves.size(); i++) {
+      SparsityCurve curve = curves.get(i);
+      String colour = SERIES[i % SERIES.length];
+      StringBuilder points = new StringBuilder();
+      for (SparsityCurve.Point p : curve.points()) {
+        double x = left + plotW * p.sparsity();
+        double y = top + plotH - plotH * p.accuracy();
+        points.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
+        s.append(
+            String.format(
+                Locale.ROOT,
+                "<circle cx='%.1f' cy='%.1f' r='3' fill='%s'><title>%.0f %%: %.2f %%</title></circle>%n",
+                x,
+                y,
+                colour,
+                100 * p.sparsity(),
+                100 * p.accuracy()));
+      }
+      s.append("<polyline fill='none' stroke-width='2' stroke='")
+          .append(colour)
+          .append("' points='")
+          .append(points.toString().trim())
+          .append("'/>\n");
+      double ly = ht - 14;
+      double lx = left + i * 200;
+      s.append(rect(lx, ly - 9, 10, 10, colour, 1));
+      text(s, lx + 14, ly, curve.label(), "start");
+    }
+    return close(s);
+  }
+
+  private static StringBuilder open(int w, int h) {
+    StringBuilder s = new StringBuilder();
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<svg xmlns='http://www.w3.org/2000/svg' width='%d' height='%d' viewBox='0 0 %d %d' "
+                + "font-family='sans-serif' font-size='11'>%n",
+            w,
+            h,
+            w,
+            h));
+    s.append(String.format(Locale.ROOT, "<rect width='%d' height='%d' fill='#ffffff'/>%n", w, h));
+    return s;
+  }
+
+  private static String close(StringBuilder s) {
+    return s.append("</svg>\n").toString();
+  }
+
+  private static void title(StringBuilder s, int w, String title) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x='%.1f' y='22' font-size='14' text-anchor='middle'>%s</text>%n",
+            w / 2.0,
+            escape(title)));
+  }
+
+  private static void axes(StringBuilder s, int left, int top, int plotW, int plotH) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<path d='M%d %d V%d H%d' fill='none' stroke='#4a5568'/>%n",
+            left,
+            top,
+            top + plotH,
+            left + plotW));
+  }
+
+  private static void text(StringBuilder s, double x, double y, String text, String anchor) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text x='%.1f' y='%.1f' text-anchor='%s'>%s</text>%n",
+            x,
+            y,
+            anchor,
+            escape(text)));
+  }
+
+  private static String rect(double x, double y, double w, double h, String fill, double op) {
+    return String.format(
+        Locale.ROOT,
+        "<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' fill='%s'%s/>%n",
+        x,
+        y,
+        w,
+        h,
+        fill,
+        op >= 1 ? "" : String.format(Locale.ROOT, " fill-opacity='%.3f'", op));
+  }
+
+  private static String fmt(double v) {
+    return String.format(Locale.ROOT, "%.3g", v);
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("'", "&apos;")
+        .replace("\"", "&quot;");
+  }
+}
