@@ -2,6 +2,7 @@ package org.pruninglab;
 
 import java.util.List;
 import org.pruninglab.cli.BenchCommand;
+import org.pruninglab.cli.PicturesCommand;
 import org.pruninglab.cli.ReproduceCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -12,10 +13,16 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PruningLabApplication {
 
-  /** Starts the web application, or runs a command: {@code reproduce} or {@code bench}. */
+  /**
+   * Starts the web application, or runs a command: {@code reproduce}, {@code pictures} or {@code
+   * bench}.
+   */
   public static void main(String[] args) throws Exception {
     if (args.length > 0 && args[0].equals("reproduce")) {
       System.exit(ReproduceCommand.run(List.of(args).subList(1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("pictures")) {
+      System.exit(PicturesCommand.run(List.of(args).subList(1, args.length)));
     }
     if (args.length > 0 && args[0].equals("bench")) {
       System.exit(BenchCommand.run(List.of(args).subList(1, args.length)));

@@ -3,6 +3,7 @@ package org.pruninglab.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import org.pruninglab.labkit.bench.LabBenchmarks;
 
 /**
@@ -14,6 +15,11 @@ public final class BenchCommand {
   private BenchCommand() {}
 
   public static int run(List<String> args) {
+    String problem = Options.problem(args, Set.of("--quick"), Set.of());
+    if (problem != null) {
+      System.err.println("bench: " + problem);
+      return 2;
+    }
     int reps = args.contains("--quick") ? 3 : 20;
     System.out.printf(Locale.ROOT, "| benchmark | median (ms) | min (ms) | max (ms) | runs |%n");
     System.out.printf(Locale.ROOT, "|---|---:|---:|---:|---:|%n");

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.pruninglab.labkit.repro.PipelineResult;
 import org.pruninglab.labkit.repro.Reproduction;
 import org.pruninglab.labkit.repro.ReproductionReport;
@@ -19,11 +20,18 @@ public final class ReproduceCommand {
   private ReproduceCommand() {}
 
   public static int run(List<String> args) throws IOException {
+    String problem =
+        Options.problem(
+            args, Set.of("--smoke", "--fresh"), Set.of("--checkpoints", "--only", "--out"));
+    if (problem != null) {
+      System.err.println("reproduce: " + problem);
+      return 2;
+    }
     boolean smoke = args.contains("--smoke");
     boolean fresh = args.contains("--fresh");
-    Path checkpoints = Path.of(option(args, "--checkpoints", "data/checkpoints"));
-    String only = option(args, "--only", "all");
-    String out = option(args, "--out", null);
+    Path checkpoints = Path.of(Options.value(args, "--checkpoints", "data/checkpoints"));
+    String only = Options.value(args, "--only", "all");
+    String out = Options.value(args, "--out", null);
     ReproductionSettings settings =
         smoke
             ? ReproductionSettings.smoke(checkpoints)
@@ -50,10 +58,5 @@ public final class ReproduceCommand {
       Files.writeString(Path.of(out), table);
     }
     return 0;
-  }
-
-  private static String option(List<String> args, String name, String fallback) {
-    int i = args.indexOf(name);
-    return i >= 0 && i + 1 < args.size() ? args.get(i + 1) : fallback;
   }
 }

@@ -55,6 +55,29 @@ public final class Reproduction {
     this.test = Batches.inOrder(testImages, data.normalization(), 1000, Models.IMAGE);
   }
 
+  /**
+   * The dense model of a seed, trained by that seed's recipe (or loaded from the checkpoint cache).
+   * The caller closes it.
+   */
+  public LabModel pretrained(ModelKind kind) {
+    LabModel model = Models.create(kind, settings.seed());
+    switch (kind) {
+      case MLP -> pretrained(model, 5, Optimizer.adam(), LearningRate.constant(1e-3), 128, false);
+      case CNN ->
+          pretrained(model, 5, Optimizer.adadelta(), LearningRate.step(1.0, 1, 0.7), 256, true);
+      default -> {
+        model.close();
+        throw new IllegalArgumentException("no seed recipe pre-trains the " + kind + " model");
+      }
+    }
+    return model;
+  }
+
+  /** The test images of this run, in order, normalised with the training set's statistics. */
+  public Batches testBatches() {
+    return test;
+  }
+
   /** Seed 000: MLP, Adam 1e-3 × 5 epochs; 90 % global pruning; masked Adam 1e-4 × 3 epochs. */
   public PipelineResult mlp() {
     try (LabModel mlp = Models.create(ModelKind.MLP, settings.seed())) {

@@ -1,0 +1,65 @@
+package org.pruninglab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CommandsTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void options_are_checked_with_a_specific_message() {
+    Set<String> flags = Set.of("--smoke");
+    Set<String> valued = Set.of("--out");
+
+    assertThat(Options.problem(List.of("--smoke", "--out", "x"), flags, valued)).isNull();
+    assertThat(Options.problem(List.of("--out"), flags, valued)).isEqualTo("--out needs a value");
+    assertThat(Options.problem(List.of("--out", "--smoke"), flags, valued))
+        .isEqualTo("--out needs a value");
+    assertThat(Options.problem(List.of("--fast"), flags, valued))
+        .isEqualTo("unknown option --fast; the options are --out, --smoke");
+    assertThat(Options.value(List.of("--out", "x"), "--out", "d")).isEqualTo("x");
+    assertThat(Options.value(List.of(), "--out", "d")).isEqualTo("d");
+  }
+
+  @Test
+  void a_bad_option_exits_with_2_before_any_work() throws Exception {
+    assertThat(ReproduceCommand.run(List.of("--only"))).isEqualTo(2);
+    assertThat(PicturesCommand.run(List.of("--colour", "red"))).isEqualTo(2);
+    assertThat(BenchCommand.run(List.of("--slow"))).isEqualTo(2);
+  }
+
+  @Test
+  void pictures_command_writes_every_picture_as_svg_and_an_index() throws Exception {
+    Path out = dir.resolve("pictures");
+
+    int exit =
+        PicturesCommand.run(
+            List.of(
+                "--smoke", "--checkpoints", dir.resolve("ck").toString(), "--out", out.toString()));
+
+    assertThat(exit).isZero();
+    List<String> files;
+    try (var list = Files.list(out)) {
+      files = list.map(p -> p.getFileName().toString()).sorted().toList();
+    }
+    // MLP: 4 weights × (histogram + mask); CNN: 4 weights × 2 + kernels; one curve; the index.
+    assertThat(files).hasSize(8 + 9 + 1 + 1);
+    assertThat(files)
+        .contains(
+            "cnn-conv1-kernels.svg",
+            "mlp-fc1.weight-histogram.svg",
+            "cnn-fc1.weight-mask-90.svg",
+            "accuracy-vs-sparsity.svg",
+            "index.html");
+    String kernels = Files.readString(out.resolve("cnn-conv1-kernels.svg"));
+    assertThat(kernels).contains("Kernel 32").doesNotContain("Kernel 33");
+    assertThat(Files.readString(out.resolve("index.html"))).contains("<img src='mlp-fc1.weight");
+  }
+}
