@@ -107,11 +107,36 @@ class ArchitectureTest {
   static final ArchRule application_code_logs_instead_of_printing =
       noClasses()
           .that()
-          .resideOutsideOfPackage("org.pruninglab.cli..")
+          .resideOutsideOfPackages("org.pruninglab.cli..", "org.pruninglab.grading.harness..")
           .and()
           .doNotHaveFullyQualifiedName(PruningLabApplication.class.getName())
           .should(GeneralCodingRules.ACCESS_STANDARD_STREAMS)
-          .because("only command-line commands print; everything else logs");
+          .because(
+              "only command-line commands print, and the sandbox harness, whose standard output"
+                  + " is the result protocol; everything else logs");
+
+  @ArchTest
+  static final ArchRule the_sandbox_harness_depends_only_on_junit_and_the_lab_kit =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.grading.harness..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.springframework..",
+              "com.vaadin..",
+              "org.pruninglab.base..",
+              "org.pruninglab.account..",
+              "org.pruninglab.exercise..",
+              "org.pruninglab.shell..",
+              "org.pruninglab.cli..",
+              "com.fasterxml..")
+          .orShould()
+          .dependOnClassesThat(
+              com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
+                      "org.pruninglab.grading")
+                  .as("the trusted grading side"))
+          .because("the harness runs inside the sandbox, where only its own class path exists");
 
   @ArchTest
   static final ArchRule the_time_of_day_comes_from_the_injected_clock =

@@ -44,6 +44,18 @@ public final class LabEngine {
     return Device.cpu();
   }
 
+  /**
+   * Turns off gradient recording for the calling thread. PyTorch keeps this per thread and starts
+   * every new thread with it on; DJL turns it off only on the thread that loads the engine. On any
+   * other thread (a test run with a timeout, a worker) an in-place change of a model parameter —
+   * pruning it — would be refused as "a leaf Variable that requires grad is being used in an
+   * in-place operation". Training turns recording on for its own steps.
+   */
+  public static void recordNoGradientsOnThisThread() {
+    engine();
+    ai.djl.pytorch.jni.JniUtils.setGradMode(false);
+  }
+
   private static void configure() {
     // Set before the engine class loads: these are read once, at engine start.
     System.setProperty("ai.djl.offline", "true");

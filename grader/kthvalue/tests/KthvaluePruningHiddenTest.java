@@ -1,0 +1,349 @@
+package lab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.pruninglab.grading.harness.PruningResults;
+import org.pruninglab.labkit.metrics.Metrics;
+import org.pruninglab.labkit.metrics.ModelStats;
+import org.pruninglab.labkit.model.LabModel;
+import org.pruninglab.labkit.model.ModelKind;
+import org.pruninglab.labkit.model.Models;
+import org.pruninglab.labkit.prune.Kthvalue;
+import org.pruninglab.labkit.prune.MagnitudePruning;
+
+/** Hidden tests: the lab kit's MagnitudePruning is the oracle (semantics.md §1). */
+class KthvaluePruningHiddenTest {
+
+  private final NDManager manager = NDManager.newBaseManager();
+
+  @AfterEach
+  void close() {
+    manager.close();
+  }
+
+  static Stream<Arguments> randomTensors() {
+    long[][] shapes = {{1000}, {7}, {64, 33}, {16, 8, 3, 3}, {3, 5, 7}, {1, 1}};
+    double[] sparsities = {0.1, 0.25, 0.5, 0.7, 0.75, 0.9, 0.99};
+    List<Arguments> cases = new ArrayList<>();
+    int seed = 0;
+    for (long[] shape : shapes) {
+      for (int i = 0; i < 3; i++) {
+        double s = sparsities[(seed * 5 + i) % sparsities.length];
+        cases.add(Arguments.of(Arrays.toString(shape), shape, s, seed++));
+      }
+    }
+    return cases.stream();
+  }
+
+  @ParameterizedTest(name = "shape {0}, sparsity {2}")
+  @MethodSource("randomTensors")
+  @Tag("points=4")
+  @DisplayName("prune: exactly the reference mask and weights on random tensors of rank 1 to 4")
+  void masks_match_the_reference(String label, long[] shape, double sparsity, int seed) {
+    float[] values = gaussian((int) new Shape(shape).size(), seed);
+    NDArray w = manager.create(values, new Shape(shape));
+    NDArray expectedW = manager.create(values, new Shape(shape));
+    NDArray expectedMask = MagnitudePruning.pruneTensor(expectedW, sparsity);
+
+    NDArray mask = KthvaluePruning.prune(w, sparsity);
+
+    assertEquals(new Shape(shape), mask.getShape(), "the mask must have the weight's shape");
+    assertEquals(DataType.BOOLEAN, mask.getDataType(), "the mask must be a boolean array");
+    assertArrayEquals(expectedMask.toBooleanArray(), mask.toBooleanArray(),
+        "the mask differs from the reference");
+    assertSameValues(expectedW.toFloatArray(), w.toFloatArray(),
+        "the pruned weights differ from the reference");
+  }
+
+  static Stream<Arguments> selections() {
+    return Stream.of(
+        Arguments.of("n = 1", 1, 1, 0),
+        Arguments.of("minimum", 1000, 1, 1),
+        Arguments.of("maximum", 1000, 1000, 2),
+        Arguments.of("median of odd n", 999, 500, 3),
+        Arguments.of("90 % of 10,000", 10_000, 9_000, 4),
+        Arguments.of("many duplicates", 5_000, 2_500, -1),
+        Arguments.of("all equal", 100, 37, -2),
+        Arguments.of("negative values", 300, 10, 5));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("selections")
+  @Tag("points=3")
+  @DisplayName("kthSmallest: the k-th smallest (1-based) on random, duplicate and equal values")
+  void kth_smallest_matches_sorting(String label, int n, int k, int seed) {
+    float[] values = new float[n];
+    Random r = new Random(seed);
+    for (int i = 0; i < n; i++) {
+      values[i] = seed == -1 ? r.nextInt(7) : seed == -2 ? 0.5f : (float) r.nextGaussian();
+    }
+    float[] sorted = values.clone();
+    Arrays.sort(sorted);
+
+    float got = KthvaluePruning.kthSmallest(values.clone(), n, k);
+
+    assertEquals(sorted[k - 1], got, "the " + k + "-th smallest of " + n + " values");
+  }
+
+  @Test
+  @Tag("points=2")
+  @DisplayName("prune: the Lab 1 example at 75 %, 60 % and 28 % (a tie at the threshold)")
+  void the_worked_example() {
+    assertEquals(6, kept(KthvaluePruningPublicTest.LAB1, new Shape(5, 5), 0.75),
+        "at 75 %: k = 19, threshold 0.39, six weights survive");
+    assertEquals(10, kept(KthvaluePruningPublicTest.LAB1, new Shape(5, 5), 0.6),
+        "at 60 %: k = 15, threshold 0.25, ten weights survive");
+    assertEquals(17, kept(KthvaluePruningPublicTest.LAB1, new Shape(5, 5), 0.28),
+        "at 28 %: k = 7; the 7th and 8th smallest |w| are both 0.15, so 8 are pruned");
+  }
+
+  @Test
+  @Tag("points=2")
+  @DisplayName("prune: k = round half to even of n·s, in double precision")
+  void k_rounds_half_to_even_in_double_precision() {
+    assertEquals(12, pruned(25, 0.5), "25 × 0.5 = 12.5 rounds to 12 (half to even)");
+    assertEquals(18, pruned(25, 0.7), "25 × 0.7 = 17.5 in double precision rounds to 18");
+    assertEquals(2, pruned(10, 0.25), "10 × 0.25 = 2.5 rounds to 2");
+    assertEquals(4, pruned(14, 0.25), "14 × 0.25 = 3.5 rounds to 4");
+    assertEquals(3, pruned(10, 0.3), "10 × 0.3 = 3.0000000000000004 rounds to 3");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: sparsity 0 keeps everything, sparsity 1 removes everything")
+  void sparsity_zero_and_one() {
+    float[] v = gaussian(50, 11);
+    NDArray w = manager.create(v);
+    NDArray mask = KthvaluePruning.prune(w, 0);
+    assertSameValues(v, w.toFloatArray(), "sparsity 0 must leave the weights unchanged");
+    assertEquals(50, count(mask), "sparsity 0 must return an all-true mask");
+
+    NDArray w1 = manager.create(v);
+    NDArray mask1 = KthvaluePruning.prune(w1, 1);
+    assertSameValues(new float[50], w1.toFloatArray(), "sparsity 1 must zero every weight");
+    assertEquals(0, count(mask1), "sparsity 1 must return an all-false mask");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: a sparsity outside [0, 1] is clamped")
+  void sparsity_is_clamped() {
+    float[] v = gaussian(40, 12);
+    NDArray low = manager.create(v);
+    KthvaluePruning.prune(low, -0.5);
+    assertSameValues(v, low.toFloatArray(), "sparsity -0.5 acts as 0");
+    NDArray high = manager.create(v);
+    KthvaluePruning.prune(high, 1.5);
+    assertSameValues(new float[40], high.toFloatArray(), "sparsity 1.5 acts as 1");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: every value tied with the threshold is pruned")
+  void ties_with_the_threshold_are_pruned() {
+    NDArray w = manager.create(new float[] {1, 1, 1, 2});
+    KthvaluePruning.prune(w, 0.5);
+    assertSameValues(new float[] {0, 0, 0, 2}, w.toFloatArray(),
+        "k = 2, threshold 1; all three 1s are pruned (keep only |w| > threshold)");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: magnitudes decide, so large negative weights survive")
+  void negative_weights_are_pruned_by_magnitude() {
+    NDArray w = manager.create(new float[] {-3, 1, -2, 4, -0.5f, 0.25f});
+    KthvaluePruning.prune(w, 0.5);
+    assertSameValues(new float[] {-3, 0, -2, 4, 0, 0}, w.toFloatArray());
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: a single-element tensor, with k = 0 and k = 1")
+  void single_element() {
+    NDArray keep = manager.create(new float[] {5});
+    assertEquals(1, count(KthvaluePruning.prune(keep, 0.4)), "1 × 0.4 rounds to k = 0");
+    assertEquals(5f, keep.toFloatArray()[0]);
+    NDArray drop = manager.create(new float[] {5});
+    assertEquals(0, count(KthvaluePruning.prune(drop, 0.6)), "1 × 0.6 rounds to k = 1");
+    assertEquals(0f, drop.toFloatArray()[0]);
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune and pruneGlobally: NaN is refused and the weights stay untouched")
+  void nan_is_refused_and_nothing_changes() {
+    float[] v = {0.5f, -1, Float.NaN, 2, 0.1f};
+    NDArray w = manager.create(v);
+    assertThrows(IllegalArgumentException.class, () -> KthvaluePruning.prune(w, 0.5),
+        "a tensor with NaN must be refused with IllegalArgumentException");
+    assertSameValues(v, w.toFloatArray(), "the tensor must be untouched after the refusal");
+
+    NDArray a = manager.create(new float[] {3, 1, 2});
+    NDArray b = manager.create(v);
+    Map<String, NDArray> both = new LinkedHashMap<>();
+    both.put("a", a);
+    both.put("b", b);
+    assertThrows(IllegalArgumentException.class, () -> KthvaluePruning.pruneGlobally(both, 0.5));
+    assertSameValues(new float[] {3, 1, 2}, a.toFloatArray(),
+        "no tensor may change when another one holds NaN");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: only the given tensor changes")
+  void other_tensors_are_not_mutated() {
+    float[] v = gaussian(100, 13);
+    NDArray other = manager.create(v);
+    NDArray w = manager.create(v);
+    KthvaluePruning.prune(w, 0.5);
+    assertSameValues(v, other.toFloatArray(), "another tensor changed");
+  }
+
+  @Test
+  @Tag("points=2")
+  @DisplayName("pruneGlobally: one threshold over all tensors, as the reference, on the MLP")
+  void global_pruning_matches_the_reference() {
+    try (LabModel mlp = Models.create(ModelKind.MLP, 5);
+        LabModel oracle = Models.create(ModelKind.MLP, 5)) {
+      Map<String, NDArray> mine = weights(mlp);
+      Map<String, NDArray> ref = weights(oracle);
+      Map<String, NDArray> refMasks = MagnitudePruning.pruneGlobally(ref, 0.9);
+
+      Map<String, NDArray> masks = KthvaluePruning.pruneGlobally(mine, 0.9);
+
+      assertEquals(List.copyOf(refMasks.keySet()), List.copyOf(masks.keySet()),
+          "one mask per tensor, under the same names, in the same order");
+      for (String name : refMasks.keySet()) {
+        assertArrayEquals(refMasks.get(name).toBooleanArray(), masks.get(name).toBooleanArray(),
+            "the mask of " + name + " differs from the reference");
+        assertSameValues(ref.get(name).toFloatArray(), mine.get(name).toFloatArray(),
+            name + " was not pruned in place as the reference");
+      }
+    }
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("kthSmallest: 10 million values within 10 seconds (a sort takes about 1 s)")
+  void ten_million_values_within_the_budget() {
+    int n = 10_000_000;
+    float[] values = new float[n];
+    Random r = new Random(14);
+    for (int i = 0; i < n; i++) {
+      values[i] = r.nextFloat() - 0.5f;
+    }
+    float[] copy = values.clone();
+    float got = assertTimeoutPreemptively(Duration.ofSeconds(10),
+        () -> KthvaluePruning.kthSmallest(copy, n, 9_000_000));
+    assertEquals(Kthvalue.select(values, n, 9_000_000), got);
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("prune: every weight tensor of the seed CNN at 90 % gives the reference masks")
+  void the_cnn_at_90_percent() {
+    try (LabModel cnn = Models.create(ModelKind.CNN, 0);
+        LabModel oracle = Models.create(ModelKind.CNN, 0)) {
+      Map<String, NDArray> ref = weights(oracle);
+      for (Map.Entry<String, NDArray> e : weights(cnn).entrySet()) {
+        NDArray refMask = MagnitudePruning.pruneTensor(ref.get(e.getKey()), 0.9);
+        NDArray mask = KthvaluePruning.prune(e.getValue(), 0.9);
+        assertArrayEquals(refMask.toBooleanArray(), mask.toBooleanArray(),
+            "the mask of " + e.getKey() + " differs from the reference");
+      }
+      ModelStats stats = Metrics.stats(cnn);
+      PruningResults.record("sparsity", stats.prunableSparsity());
+      PruningResults.record("sparsity.all", stats.sparsity());
+      PruningResults.record("parameters", stats.parameterCount());
+      PruningResults.record("parameters.nonzero", stats.nonzeroCount());
+      PruningResults.record("size.bits", stats.sizeBits(32));
+      PruningResults.record("size.nonzero.bits", stats.nonzeroSizeBits(32));
+      PruningResults.record("macs", Metrics.macs(cnn));
+      PruningResults.record("device", cnn.device().toString());
+      assertEquals(120_199, stats.nonzeroCount(), "nonzero parameters after 90 % per tensor");
+      assertTrue(stats.prunableSparsity() > 0.8999);
+    }
+  }
+
+  private int kept(float[] values, Shape shape, double sparsity) {
+    NDArray w = manager.create(values, shape);
+    return count(KthvaluePruning.prune(w, sparsity));
+  }
+
+  /** How many of n distinct magnitudes 1..n the student's prune removes at sparsity s. */
+  private int pruned(int n, double s) {
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (i % 2 == 0 ? 1 : -1) * (i + 1);
+    }
+    NDArray w = manager.create(v);
+    return n - count(KthvaluePruning.prune(w, s));
+  }
+
+  private static int count(NDArray mask) {
+    int c = 0;
+    for (boolean b : mask.toBooleanArray()) {
+      c += b ? 1 : 0;
+    }
+    return c;
+  }
+
+  private static Map<String, NDArray> weights(LabModel model) {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    model.parameters().forEach((n, p) -> {
+      if (p.getShape().dimension() > 1) {
+        out.put(n, p);
+      }
+    });
+    return out;
+  }
+
+  private static float[] gaussian(int n, long seed) {
+    Random r = new Random(seed);
+    float[] v = new float[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = (float) r.nextGaussian();
+    }
+    return v;
+  }
+
+  /** Equal as numbers: -0.0 (what 0 × a negative weight gives) counts as 0.0. */
+  static void assertSameValues(float[] expected, float[] actual, String message) {
+    assertArrayEquals(plusZero(expected), plusZero(actual), message);
+  }
+
+  static void assertSameValues(float[] expected, float[] actual) {
+    assertSameValues(expected, actual, null);
+  }
+
+  private static float[] plusZero(float[] v) {
+    float[] out = new float[v.length];
+    for (int i = 0; i < v.length; i++) {
+      out[i] = v[i] + 0.0f;
+    }
+    return out;
+  }
+}

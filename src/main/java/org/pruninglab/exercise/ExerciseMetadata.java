@@ -1,0 +1,48 @@
+package org.pruninglab.exercise;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+/**
+ * An exercise's {@code exercise.json}.
+ *
+ * @param id folder name, lower case with dashes
+ * @param title what students see
+ * @param order position in the course
+ * @param points the sum of the points of all tests (checked when the pack loads)
+ * @param deadline the default deadline (an instructor may move it per course)
+ * @param packageName the package of the student's classes ("lab")
+ * @param file the file students edit, e.g. {@code KthvaluePruning.java}
+ * @param wallSeconds limit of one grading run
+ * @param perTestSeconds limit of one test
+ * @param heapMegabytes heap of the sandbox JVM
+ * @param allowedApis packages or classes allowed beyond the base list
+ */
+public record ExerciseMetadata(
+    String id,
+    String title,
+    int order,
+    double points,
+    OffsetDateTime deadline,
+    String packageName,
+    String file,
+    int wallSeconds,
+    int perTestSeconds,
+    int heapMegabytes,
+    List<String> allowedApis) {
+
+  public ExerciseMetadata {
+    allowedApis = allowedApis == null ? List.of() : List.copyOf(allowedApis);
+  }
+
+  /** The fully qualified name of the student's public class. */
+  public String studentClass() {
+    String simple = file.substring(0, file.length() - ".java".length());
+    return packageName.isEmpty() ? simple : packageName + "." + simple;
+  }
+
+  /** The student's file as a source path, {@code lab/KthvaluePruning.java}. */
+  public String sourcePath() {
+    return packageName.isEmpty() ? file : packageName.replace('.', '/') + "/" + file;
+  }
+}

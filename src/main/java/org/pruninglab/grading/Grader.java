@@ -1,0 +1,332 @@
+package org.pruninglab.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.PlannedTest;
+
+/**
+ * The grading pipeline for one submission: decode → compile the student's file alone → policy check
+ * → compile the tests against it → run them in the sandbox → assemble the result from the trusted
+ * plan. No step throws for anything a student can submit; every outcome is a result.
+ */
+public final class Grader {
+
+  private final SourceCompiler compiler;
+  private final Sandbox sandbox;
+  private final Path jobsRoot;
+
+  public Grader(SourceCompiler compiler, Sandbox sandbox, Path jobsRoot) {
+    this.compiler = compiler;
+    this.sandbox = sandbox;
+    this.jobsRoot = jobsRoot;
+  }
+
+  public GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden) {
+    long start = System.nanoTime();
+    List<PlannedTest> plan = pack.plan(includeHidden);
+    double max = pack.maxPoints(includeHidden);
+    String text;
+    try {
+      text = Submission.decode(source);
+    } catch (Submission.Rejected e) {
+      return early(
+          pack,
+          includeHidden,
+          Verdict.COMPILE_ERROR,
+          e.getMessage(),
+          max,
+          plan,
+          List.of(new Diagnostic(0, 0, "error", e.getMessage())),
+          List.of(),
+          start,
+          0,
+          0);
+    }
+    Path job;
+    try {
+      Files.createDirectories(jobsRoot);
+      job = Files.createTempDirectory(jobsRoot, "job-");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a job folder under " + jobsRoot, e);
+    }
+    try {
+      return gradeIn(job, pack, text, includeHidden, plan, max, start);
+    } finally {
+      try {
+        Files2.deleteRecursively(job);
+      } catch (IOException e) {
+        // Left for the start-up sweep of the jobs folder.
+      }
+    }
+  }
+
+  private GradingResult gradeIn(
+      Path job,
+      ExercisePack pack,
+      String text,
+      boolean includeHidden,
+      List<PlannedTest> plan,
+      double max,
+      long start) {
+    var meta = pack.metadata();
+    Path student = job.resolve("classes/student");
+    Path tests = job.resolve("classes/tests");
+    long t0 = System.nanoTime();
+    SourceCompiler.Compilation own =
+        compiler.compile(Map.of(meta.sourcePath(), text), List.of(), student);
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    own.diagnostics().forEach(d -> diagnostics.add(d.diagnostic()));
+    if (!own.succeeded()) {
+      long errors = diagnostics.stream().filter(d -> d.severity().equals("error")).count();
+      return early(
+          pack,
+          includeHidden,
+          Verdict.COMPILE_ERROR,
+          errors == 1
+              ? "Your file does not compile (1 error)."
+              : "Your file does not compile (" + errors + " errors).",
+          max,
+          plan,
+          diagnostics,
+          List.of(),
+          start,
+          ms(t0),
+          0);
+    }
+    Path expected = student.resolve(meta.studentClass().replace('.', '/') + ".class");
+    if (!Files.exists(expected)) {
+      String message =
+          "Your file must declare the public class "
+              + meta.studentClass()
+              + " (package "
+              + meta.packageName()
+              + ";).";
+      return early(
+          pack,
+          includeHidden,
+          Verdict.COMPILE_ERROR,
+          message,
+          max,
+          plan,
+          List.of(new Diagnostic(1, 1, "error", message)),
+          List.of(),
+          start,
+          ms(t0),
+          0);
+    }
+    long compileMillis = ms(t0);
+
+    long t1 = System.nanoTime();
+    Set<String> testClassNames = new HashSet<>(pack.testClasses(true));
+    CodePolicy policy = new CodePolicy(meta.packageName(), meta.allowedApis(), testClassNames);
+    List<PolicyViolation> violations = policy.check(student);
+    long policyMillis = ms(t1);
+    if (!violations.isEmpty()) {
+      return early(
+          pack,
+          includeHidden,
+          Verdict.POLICY_VIOLATION,
+          violations.size() == 1
+              ? "Your code uses something this exercise does not allow."
+              : "Your code uses " + violations.size() + " things this exercise does not allow.",
+          max,
+          plan,
+          diagnostics,
+          violations,
+          start,
+          compileMillis,
+          policyMillis);
+    }
+
+    long t2 = System.nanoTime();
+    Map<String, String> testSources = new LinkedHashMap<>(pack.publicTests());
+    if (includeHidden) {
+      testSources.putAll(pack.hiddenTests());
+    }
+    SourceCompiler.Compilation testCompile = compiler.compile(testSources, List.of(student), tests);
+    compileMillis += ms(t2);
+    if (!testCompile.succeeded()) {
+      List<Diagnostic> mismatch = new ArrayList<>(diagnostics);
+      for (var d : testCompile.diagnostics()) {
+        if (d.diagnostic().severity().equals("error")) {
+          boolean hiddenFile = pack.hiddenTests().containsKey(d.file());
+          // A hidden test's line must not leak; its message says what is missing.
+          String where =
+              hiddenFile
+                  ? "a hidden test"
+                  : d.file().substring(d.file().lastIndexOf('/') + 1)
+                      + " line "
+                      + d.diagnostic().line();
+          mismatch.add(
+              new Diagnostic(
+                  0,
+                  0,
+                  "error",
+                  "Your class does not provide what "
+                      + where
+                      + " uses: "
+                      + firstLine(d.diagnostic().message())));
+        }
+      }
+      return early(
+          pack,
+          includeHidden,
+          Verdict.COMPILE_ERROR,
+          "Your class compiles, but it lacks a method, field or type the tests use (check the"
+              + " names and parameter types against the starter code).",
+          max,
+          plan,
+          mismatch,
+          List.of(),
+          start,
+          compileMillis,
+          policyMillis);
+    }
+
+    SandboxOutcome outcome;
+    try {
+      SandboxClasspath.makeReadableByAll(job);
+      outcome = sandbox.run(job.resolve("classes"), pack.testClasses(includeHidden), limits(pack));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the sandbox", e);
+    }
+    Verdict verdict = verdictOf(outcome);
+    String endReason =
+        switch (verdict) {
+          case TIME_LIMIT ->
+              "the run was stopped at the time limit of "
+                  + pack.metadata().wallSeconds()
+                  + " seconds";
+          case MEMORY_LIMIT -> "the run ran out of memory";
+          case OUTPUT_LIMIT -> "the run printed more than the output limit";
+          case CRASHED ->
+              "the test run ended before this test finished (did the code exit the JVM"
+                  + " or crash it?)";
+          default -> null;
+        };
+    ResultAssembler.Assembled a = ResultAssembler.assemble(plan, outcome.messages(), endReason);
+    if (verdict == Verdict.OK && !a.ended()) {
+      verdict = Verdict.CRASHED;
+    }
+    double score = a.tests().stream().mapToDouble(TestResult::points).sum();
+    long passed = a.tests().stream().filter(TestResult::passed).count();
+    String summary =
+        String.format(Locale.ROOT, "%d of %d tests passed", passed, a.tests().size())
+            + (verdict == Verdict.OK ? "." : "; " + endReason + ".");
+    long engine = a.engineMillis();
+    Timings timings =
+        new Timings(
+            compileMillis,
+            policyMillis,
+            Math.max(0, outcome.firstLineMillis() - engine),
+            engine,
+            a.testMillis(),
+            ms(start));
+    return new GradingResult(
+        pack.id(),
+        includeHidden,
+        verdict,
+        summary,
+        score,
+        max,
+        diagnostics,
+        List.of(),
+        a.tests(),
+        a.metrics(),
+        a.output(),
+        timings);
+  }
+
+  static Verdict verdictOf(SandboxOutcome o) {
+    if (o.outputExceeded()) {
+      return Verdict.OUTPUT_LIMIT;
+    }
+    if (o.timedOut()) {
+      return Verdict.TIME_LIMIT;
+    }
+    String err = o.stderrTail();
+    if (err.contains("java.lang.OutOfMemoryError")
+        || err.contains("Cannot allocate memory")
+        || err.contains("std::bad_alloc")
+        || err.contains("DefaultCPUAllocator: can't allocate")
+        || err.contains("Could not reserve enough space")) {
+      return Verdict.MEMORY_LIMIT;
+    }
+    if (o.exitCode() != 0) {
+      return Verdict.CRASHED;
+    }
+    return Verdict.OK;
+  }
+
+  private Limits limits(ExercisePack pack) {
+    Limits d = Limits.defaults();
+    var m = pack.metadata();
+    return new Limits(
+        m.wallSeconds(),
+        m.perTestSeconds(),
+        m.heapMegabytes(),
+        Math.max(d.nativeMegabytes(), 4 * m.heapMegabytes()),
+        d.processes(),
+        d.outputBytes(),
+        d.tmpBytes());
+  }
+
+  private static GradingResult early(
+      ExercisePack pack,
+      boolean hidden,
+      Verdict verdict,
+      String summary,
+      double max,
+      List<PlannedTest> plan,
+      List<Diagnostic> diagnostics,
+      List<PolicyViolation> violations,
+      long start,
+      long compile,
+      long policy) {
+    List<TestResult> tests = new ArrayList<>();
+    for (PlannedTest t : plan) {
+      tests.add(
+          new TestResult(
+              t.id(),
+              t.displayName(),
+              "failed",
+              0,
+              t.points(),
+              "Not run: " + verdict.label() + ".",
+              0,
+              t.visibility(),
+              t.hidden()));
+    }
+    return new GradingResult(
+        pack.id(),
+        hidden,
+        verdict,
+        summary,
+        0,
+        max,
+        diagnostics,
+        violations,
+        tests,
+        Map.of(),
+        "",
+        new Timings(compile, policy, 0, 0, 0, ms(start)));
+  }
+
+  private static long ms(long since) {
+    return (System.nanoTime() - since) / 1_000_000;
+  }
+
+  private static String firstLine(String s) {
+    return s == null ? "" : s.lines().findFirst().orElse("");
+  }
+}

@@ -1,0 +1,43 @@
+package org.pruninglab.grading;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything one grading job produced: the object the app stores and the {@code grade} command
+ * prints as JSON.
+ *
+ * @param exerciseId the exercise
+ * @param hidden whether the hidden tests ran
+ * @param verdict how the job ended
+ * @param summary one sentence for the student, e.g. "7 of 9 tests passed"
+ * @param score points earned; 0 unless the code compiled and passed the policy check
+ * @param maxScore points possible in this run
+ * @param diagnostics compiler messages about the student's file
+ * @param violations policy violations
+ * @param tests per planned test, in plan order
+ * @param metrics pruning results reported by the tests, by name
+ * @param output what the tests and the student's code printed (capped)
+ * @param timings where the time went
+ */
+public record GradingResult(
+    String exerciseId,
+    boolean hidden,
+    Verdict verdict,
+    String summary,
+    double score,
+    double maxScore,
+    List<Diagnostic> diagnostics,
+    List<PolicyViolation> violations,
+    List<TestResult> tests,
+    Map<String, Object> metrics,
+    String output,
+    Timings timings) {
+
+  public GradingResult {
+    diagnostics = List.copyOf(diagnostics);
+    violations = List.copyOf(violations);
+    tests = List.copyOf(tests);
+    metrics = Map.copyOf(metrics);
+  }
+}

@@ -1,0 +1,339 @@
+package org.pruninglab.grading;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.crypto.Mac;
+import org.pruninglab.grading.harness.HarnessMain;
+import org.pruninglab.grading.harness.ProtocolLine;
+
+/**
+ * Runs the harness on a job's compiled classes in a separate JVM inside bubblewrap: no network, no
+ * host file system but the JDK, the sandbox class path and the job (all read-only), a private
+ * size-capped /tmp, its own PID namespace, a cleared environment, rlimits, and — where the service
+ * runs as root — an unprivileged user. The run's secret goes in on standard input; only lines
+ * signed with it count. Whatever happens, the run ends by the wall-clock limit with its whole
+ * process tree killed.
+ */
+public final class Sandbox {
+
+  private static final int STDERR_TAIL = 8 * 1024;
+  private static final int MAX_LINE = 4 << 20;
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final SandboxSettings settings;
+  private final SandboxClasspath classpath;
+
+  public Sandbox(SandboxSettings settings, SandboxClasspath classpath) {
+    this.settings = settings;
+    this.classpath = classpath;
+  }
+
+  public SandboxSettings settings() {
+    return settings;
+  }
+
+  /** Runs {@code testClasses} from the job folder's {@code classes/} (student and test classes). */
+  public SandboxOutcome run(Path jobClasses, List<String> testClasses, Limits limits)
+      throws IOException {
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    Mac mac = ProtocolLine.mac(secret);
+    List<String> command = command(jobClasses, limits);
+    long start = System.nanoTime();
+    Process process = new ProcessBuilder(command).start();
+    List<String> messages = new ArrayList<>();
+    AtomicLong firstLine = new AtomicLong(-1);
+    AtomicLong outputBytes = new AtomicLong();
+    AtomicBoolean outputExceeded = new AtomicBoolean();
+    ByteArrayOutputStream stderrTail = new ByteArrayOutputStream();
+
+    Thread stdout =
+        daemon(
+            "sandbox-stdout",
+            () -> {
+              long seq = 0;
+              try (InputStream in = process.getInputStream()) {
+                for (String line;
+                    (line = readLine(in, outputBytes, limits, outputExceeded)) != null; ) {
+                  String json = ProtocolLine.verify(mac, seq, line);
+                  if (json != null) {
+                    seq++;
+                    firstLine.compareAndSet(-1, System.nanoTime());
+                    synchronized (messages) {
+                      messages.add(json);
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // The process was killed; what was read counts.
+              }
+              if (outputExceeded.get()) {
+                killTree(process);
+              }
+            });
+    Thread stderr =
+        daemon(
+            "sandbox-stderr",
+            () -> {
+              byte[] buffer = new byte[8192];
+              try (InputStream in = process.getErrorStream()) {
+                for (int n; (n = in.read(buffer)) > 0; ) {
+                  if (outputBytes.addAndGet(n) > limits.outputBytes()) {
+                    outputExceeded.set(true);
+                    killTree(process);
+                  }
+                  synchronized (stderrTail) {
+                    stderrTail.write(buffer, 0, n);
+                    if (stderrTail.size() > 4 * STDERR_TAIL) {
+                      byte[] all = stderrTail.toByteArray();
+                      stderrTail.reset();
+                      stderrTail.write(all, all.length - STDERR_TAIL, STDERR_TAIL);
+                    }
+                  }
+                }
+              } catch (IOException e) {
+                // Killed.
+              }
+            });
+
+    try (OutputStream in = process.getOutputStream()) {
+      String job = limits.perTestSeconds() + " " + String.join(" ", testClasses) + "\n";
+      in.write((HexFormat.of().formatHex(secret) + "\n" + job).getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      // The sandbox died before reading its input; the outcome says how.
+    }
+    boolean timedOut = false;
+    try {
+      if (!process.waitFor(limits.wallSeconds(), TimeUnit.SECONDS)) {
+        timedOut = true;
+        killTree(process);
+      }
+      process.waitFor(10, TimeUnit.SECONDS);
+      stdout.join(5_000);
+      stderr.join(5_000);
+    } catch (InterruptedException e) {
+      killTree(process);
+      Thread.currentThread().interrupt();
+    }
+    killTree(process);
+    long end = System.nanoTime();
+    String tail;
+    synchronized (stderrTail) {
+      byte[] all = stderrTail.toByteArray();
+      int from = Math.max(0, all.length - STDERR_TAIL);
+      tail = new String(all, from, all.length - from, StandardCharsets.UTF_8);
+    }
+    List<String> copy;
+    synchronized (messages) {
+      copy = List.copyOf(messages);
+    }
+    return new SandboxOutcome(
+        copy,
+        process.isAlive() ? -1 : process.exitValue(),
+        timedOut,
+        outputExceeded.get(),
+        tail,
+        firstLine.get() < 0 ? 0 : (firstLine.get() - start) / 1_000_000,
+        (end - start) / 1_000_000);
+  }
+
+  /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
+  List<String> command(Path jobClasses, Limits limits) {
+    List<String> c = new ArrayList<>();
+    if (settings.dropToUser()) {
+      c.addAll(
+          List.of(
+              "setpriv",
+              "--reuid=" + settings.sandboxUid(),
+              "--regid=" + settings.sandboxUid(),
+              "--clear-groups",
+              "--"));
+    }
+    Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+    c.addAll(
+        List.of(
+            settings.bwrap(),
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+            "--cap-drop",
+            "ALL",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+            "--symlink",
+            "usr/lib",
+            "/lib",
+            "--symlink",
+            "usr/lib64",
+            "/lib64",
+            "--symlink",
+            "usr/bin",
+            "/bin",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--size",
+            Long.toString(limits.tmpBytes()),
+            "--tmpfs",
+            "/tmp",
+            "--dir",
+            "/sandbox",
+            "--ro-bind",
+            jobClasses.toString(),
+            "/sandbox/job",
+            "--ro-bind",
+            classpath.engineCache().toString(),
+            "/sandbox/engine",
+            "--chdir",
+            "/tmp",
+            "--setenv",
+            "HOME",
+            "/tmp",
+            "--setenv",
+            "LANG",
+            "C.UTF-8"));
+    for (Path entry : classpath.entries()) {
+      c.addAll(List.of("--ro-bind", entry.toString(), inSandbox(entry)));
+    }
+    for (Path etc : jdkConfiguration(javaHome)) {
+      c.addAll(List.of("--ro-bind", etc.toString(), etc.toString()));
+    }
+    if (!javaHome.startsWith("/usr/")) {
+      c.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
+    }
+    for (Path dev : settings.gpuDevices()) {
+      c.addAll(List.of("--dev-bind", dev.toString(), dev.toString()));
+    }
+    c.addAll(
+        List.of(
+            "--",
+            "/usr/bin/prlimit",
+            "--core=0",
+            "--nofile=1024",
+            "--fsize=" + limits.tmpBytes(),
+            "--cpu=" + (2L * limits.wallSeconds() + 5),
+            "--data=" + ((long) limits.nativeMegabytes() << 20)));
+    if (settings.dropToUser()) {
+      c.add("--nproc=" + limits.processes());
+    }
+    c.add("--");
+    c.add(javaHome.resolve("bin/java").toString());
+    c.addAll(
+        List.of(
+            "-Xmx" + limits.heapMegabytes() + "m",
+            "-Xss1m",
+            "-XX:MaxDirectMemorySize=128m",
+            "-XX:MaxMetaspaceSize=256m",
+            "-XX:ActiveProcessorCount=" + settings.threads(),
+            "-XX:+DisableAttachMechanism",
+            "-XX:+ExitOnOutOfMemoryError",
+            "-XX:-UsePerfData",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-Djava.io.tmpdir=/tmp",
+            "-Dai.djl.offline=true",
+            "-DENGINE_CACHE_DIR=/sandbox/engine",
+            "-Dlab.threads=" + settings.threads(),
+            "-Dlab.device=" + settings.device(),
+            "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),
+            "-cp",
+            sandboxClassPath(),
+            HarnessMain.class.getName()));
+    if (settings.fashionMnistDir() != null && Files.isDirectory(settings.fashionMnistDir())) {
+      int at = c.indexOf("--chdir");
+      c.addAll(
+          at,
+          List.of(
+              "--ro-bind",
+              settings.fashionMnistDir().toString(),
+              settings.fashionMnistDir().toString()));
+    }
+    return c;
+  }
+
+  private String sandboxClassPath() {
+    List<String> parts = new ArrayList<>();
+    parts.add("/sandbox/job/student");
+    parts.add("/sandbox/job/tests");
+    for (Path p : classpath.entries()) {
+      parts.add(inSandbox(p));
+    }
+    return String.join(":", parts);
+  }
+
+  /** Where a class path entry appears inside the sandbox: each jar and folder by its name. */
+  private static String inSandbox(Path entry) {
+    return "/sandbox/cp/" + entry.getFileName();
+  }
+
+  private static String readLine(
+      InputStream in, AtomicLong total, Limits limits, AtomicBoolean exceeded) throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) >= 0) {
+      if (total.incrementAndGet() > limits.outputBytes()) {
+        exceeded.set(true);
+        return null;
+      }
+      if (b == '\n') {
+        return line.toString(StandardCharsets.UTF_8);
+      }
+      if (line.size() < MAX_LINE) {
+        line.write(b);
+      }
+    }
+    return line.size() > 0 ? line.toString(StandardCharsets.UTF_8) : null;
+  }
+
+  /**
+   * Debian's JDKs keep their configuration (java.security and friends) under /etc and link to it
+   * from java.home/conf: those folders, read-only, and nothing else of /etc.
+   */
+  static List<Path> jdkConfiguration(Path javaHome) {
+    List<Path> out = new ArrayList<>();
+    try (var files = Files.walk(javaHome.resolve("conf"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        if (Files.isSymbolicLink(f)) {
+          Path target = f.toRealPath();
+          if (target.startsWith("/etc")) {
+            Path top = target.getRoot().resolve(target.subpath(0, 2));
+            if (!out.contains(top)) {
+              out.add(top);
+            }
+          }
+        }
+      }
+    } catch (IOException e) {
+      // No conf folder to inspect: nothing to bind.
+    }
+    return out;
+  }
+
+  private static Thread daemon(String name, Runnable body) {
+    Thread t = new Thread(body, name);
+    t.setDaemon(true);
+    t.start();
+    return t;
+  }
+
+  private static void killTree(Process process) {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+}

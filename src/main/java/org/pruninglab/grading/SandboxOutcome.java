@@ -1,0 +1,28 @@
+package org.pruninglab.grading;
+
+import java.util.List;
+
+/**
+ * What the trusted side observed of one sandbox run.
+ *
+ * @param messages the JSON of every verified protocol line, in order
+ * @param exitCode the sandbox's exit status (-1 when it was killed)
+ * @param timedOut killed at the wall-clock limit
+ * @param outputExceeded killed for writing more than the output limit
+ * @param stderrTail the last few kilobytes of standard error, for diagnosing crashes
+ * @param firstLineMillis from launch to the first verified line (JVM start)
+ * @param wallMillis from launch to exit
+ */
+public record SandboxOutcome(
+    List<String> messages,
+    int exitCode,
+    boolean timedOut,
+    boolean outputExceeded,
+    String stderrTail,
+    long firstLineMillis,
+    long wallMillis) {
+
+  public SandboxOutcome {
+    messages = List.copyOf(messages);
+  }
+}

@@ -1,0 +1,120 @@
+package org.pruninglab.grading;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.pruninglab.grading.harness.PrepareEngine;
+
+/**
+ * Start-up work before any sandbox runs: gather the class path, unpack the engine's natives into
+ * the read-only cache (a trusted JVM, outside the sandbox), and check that bubblewrap can create
+ * its namespaces here.
+ */
+public final class SandboxPreparation {
+
+  private SandboxPreparation() {}
+
+  /** The class path in {@code folder}, with the engine cache filled. */
+  public static SandboxClasspath prepare(Path folder) {
+    SandboxClasspath cp = SandboxClasspath.prepare(folder);
+    Path ready = cp.engineCache().resolve(".ready");
+    if (!Files.exists(ready)) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-DENGINE_CACHE_DIR=" + cp.engineCache(),
+                  "-Dai.djl.offline=true",
+                  "-cp",
+                  cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")),
+                  PrepareEngine.class.getName()));
+      String output = run(command, 300);
+      try {
+        Files.writeString(ready, output);
+        SandboxClasspath.makeReadableByAll(cp.engineCache());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return cp;
+  }
+
+  /**
+   * Null when bubblewrap works on this host, else why not, in one sentence an operator can act on.
+   */
+  public static String preflight(SandboxSettings settings) {
+    List<String> command = new ArrayList<>();
+    if (settings.dropToUser()) {
+      command.addAll(
+          List.of(
+              "setpriv",
+              "--reuid=" + settings.sandboxUid(),
+              "--regid=" + settings.sandboxUid(),
+              "--clear-groups",
+              "--"));
+    }
+    command.addAll(
+        List.of(
+            settings.bwrap(),
+            "--unshare-all",
+            "--die-with-parent",
+            "--new-session",
+            "--clearenv",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+            "--symlink",
+            "usr/lib",
+            "/lib",
+            "--symlink",
+            "usr/lib64",
+            "/lib64",
+            "--proc",
+            "/proc",
+            "--dev",
+            "/dev",
+            "--",
+            "/usr/bin/true"));
+    try {
+      run(command, 30);
+      return null;
+    } catch (IllegalStateException e) {
+      return "bubblewrap cannot create a sandbox on this host ("
+          + e.getMessage()
+          + "); install "
+          + "the Debian package bubblewrap and allow unprivileged user namespaces "
+          + "(sysctl kernel.unprivileged_userns_clone=1), or run with "
+          + "lab.grading.unsafe-local=true on a single-user machine";
+    }
+  }
+
+  private static String run(List<String> command, int seconds) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        throw new IllegalStateException(command.get(0) + " did not finish in " + seconds + " s");
+      }
+      String text = new String(out, StandardCharsets.UTF_8);
+      if (p.exitValue() != 0) {
+        String last = text.lines().reduce((a, b) -> b).orElse("");
+        throw new IllegalStateException(
+            command.get(0) + " exited with " + p.exitValue() + (last.isEmpty() ? "" : ": " + last));
+      }
+      return text;
+    } catch (IOException e) {
+      throw new IllegalStateException(command.get(0) + " cannot be started: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted");
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package org.pruninglab.grading;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How sandboxes are started on this host.
+ *
+ * @param bwrap the bubblewrap executable
+ * @param dropToUser start the sandbox as {@code sandboxUid} (needed when the service runs as root,
+ *     whose processes ignore the process-count limit)
+ * @param sandboxUid the unprivileged user and group id of sandboxed code
+ * @param threads CPU threads of a sandbox JVM and its tensor engine
+ * @param device {@code auto} or {@code cpu}
+ * @param fashionMnistDir the data set folder, bound read-only into the sandbox
+ * @param gpuDevices device files bound into the sandbox on a GPU host
+ */
+public record SandboxSettings(
+    String bwrap,
+    boolean dropToUser,
+    int sandboxUid,
+    int threads,
+    String device,
+    Path fashionMnistDir,
+    List<Path> gpuDevices) {
+
+  public SandboxSettings {
+    gpuDevices = List.copyOf(gpuDevices);
+  }
+
+  /** The settings for this host: root drops to nobody (65534); NVIDIA devices when present. */
+  public static SandboxSettings forThisHost(String bwrap, int threads, Path fashionMnistDir) {
+    boolean root = "root".equals(System.getProperty("user.name"));
+    List<Path> gpus = new ArrayList<>();
+    try (var devices = Files.list(Path.of("/dev"))) {
+      devices.filter(p -> p.getFileName().toString().startsWith("nvidia")).forEach(gpus::add);
+    } catch (java.io.IOException e) {
+      // No /dev listing: no GPU.
+    }
+    return new SandboxSettings(bwrap, root, 65534, threads, "auto", fashionMnistDir, gpus);
+  }
+}

@@ -1,0 +1,28 @@
+package org.pruninglab.grading;
+
+/**
+ * One graded test.
+ *
+ * @param id the test's JUnit unique id
+ * @param name what students read (the test's display name)
+ * @param status {@code passed} or {@code failed}
+ * @param points points earned: all of {@code maxPoints} when passed, else 0
+ * @param message why it failed, or null
+ * @param millis time the test took inside the sandbox
+ * @param hidden whether the test belongs to the hidden set
+ */
+public record TestResult(
+    String id,
+    String name,
+    String status,
+    double points,
+    double maxPoints,
+    String message,
+    long millis,
+    Visibility visibility,
+    boolean hidden) {
+
+  public boolean passed() {
+    return "passed".equals(status);
+  }
+}

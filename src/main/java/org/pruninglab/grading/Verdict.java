@@ -1,0 +1,34 @@
+package org.pruninglab.grading;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** How a grading job ended, as students and TAs read it. */
+public enum Verdict {
+  OK("ok"),
+  COMPILE_ERROR("compile error"),
+  POLICY_VIOLATION("policy violation"),
+  TIME_LIMIT("time limit"),
+  MEMORY_LIMIT("memory limit"),
+  OUTPUT_LIMIT("output limit"),
+  CRASHED("crashed");
+
+  private final String label;
+
+  Verdict(String label) {
+    this.label = label;
+  }
+
+  @JsonValue
+  public String label() {
+    return label;
+  }
+
+  public static Verdict ofLabel(String label) {
+    for (Verdict v : values()) {
+      if (v.label.equals(label)) {
+        return v;
+      }
+    }
+    throw new IllegalArgumentException("no verdict is called " + label);
+  }
+}

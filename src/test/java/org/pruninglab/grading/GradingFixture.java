@@ -1,0 +1,56 @@
+package org.pruninglab.grading;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.PackLoader;
+
+/**
+ * The real grading pipeline for tests, built once per test JVM: the sandbox class path and engine
+ * cache under {@code target/}, bubblewrap, and the packs of this repository.
+ */
+public final class GradingFixture {
+
+  private static GradingFixture instance;
+
+  public final SandboxClasspath classpath;
+  public final Sandbox sandbox;
+  public final SourceCompiler compiler;
+  public final Grader grader;
+  private final PackLoader loader;
+  private final Map<String, ExercisePack> packs = new HashMap<>();
+
+  private GradingFixture() {
+    Path work = Path.of("target", "grading").toAbsolutePath();
+    classpath = SandboxPreparation.prepare(work.resolve("sandbox"));
+    SandboxSettings settings =
+        SandboxSettings.forThisHost("bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"));
+    String problem = SandboxPreparation.preflight(settings);
+    if (problem != null) {
+      throw new IllegalStateException(problem);
+    }
+    sandbox = new Sandbox(settings, classpath);
+    compiler = new SourceCompiler(classpath.entries());
+    grader = new Grader(compiler, sandbox, work.resolve("jobs"));
+    loader = new PackLoader(compiler);
+  }
+
+  public static synchronized GradingFixture get() {
+    if (instance == null) {
+      instance = new GradingFixture();
+    }
+    return instance;
+  }
+
+  public synchronized ExercisePack pack(String id) {
+    return packs.computeIfAbsent(
+        id,
+        i ->
+            loader.load(
+                Path.of("exercises").toAbsolutePath(),
+                Path.of("grader").toAbsolutePath(),
+                i,
+                Path.of("target", "grading", "packs").toAbsolutePath()));
+  }
+}
