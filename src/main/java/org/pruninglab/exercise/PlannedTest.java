@@ -1,7 +1,5 @@
 package org.pruninglab.exercise;
 
-import org.pruninglab.grading.Visibility;
-
 /**
  * One test of an exercise's test plan, as discovered from the compiled tests when the pack loads.
  * Points come from here, never from what the sandbox reports.

@@ -1,5 +1,7 @@
 package org.pruninglab.grading;
 
+import org.pruninglab.exercise.Visibility;
+
 /**
  * One graded test.
  *

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.exercise.PackLoader;
 
 /**
  * The real grading pipeline for tests, built once per test JVM: the sandbox class path and engine

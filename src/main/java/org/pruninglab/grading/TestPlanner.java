@@ -1,4 +1,4 @@
-package org.pruninglab.exercise;
+package org.pruninglab.grading;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -19,7 +19,9 @@ import org.junit.platform.launcher.TestPlan;
 import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
-import org.pruninglab.grading.Visibility;
+import org.pruninglab.exercise.PackException;
+import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.exercise.Visibility;
 
 /**
  * Discovers an exercise's tests from their compiled classes (compiled against the reference

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package org.pruninglab.exercise;
+package org.pruninglab.grading;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,7 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.pruninglab.grading.SourceCompiler;
+import org.pruninglab.exercise.ExerciseMetadata;
+import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.KnownWrongVariant;
+import org.pruninglab.exercise.PackException;
+import org.pruninglab.exercise.PlannedTest;
 
 /**
  * Reads and checks one exercise pack: {@code exercises/<id>/} (exercise.json, statement.md,
@@ -52,7 +56,7 @@ public final class PackLoader {
     }
     Path packWork = work.resolve(id);
     try {
-      org.pruninglab.grading.Files2.deleteRecursively(packWork);
+      Files2.deleteRecursively(packWork);
     } catch (IOException e) {
       throw new PackException(id, "cannot clear " + packWork + ": " + e.getMessage());
     }
