@@ -171,18 +171,22 @@ public final class Sandbox {
             "--clearenv",
             "--cap-drop",
             "ALL",
+            // Libraries only: no shell and no other program to start, but the rlimit wrapper.
             "--ro-bind",
-            "/usr",
-            "/usr",
+            "/usr/lib",
+            "/usr/lib",
+            "--ro-bind-try",
+            "/usr/lib64",
+            "/usr/lib64",
+            "--ro-bind",
+            "/usr/bin/prlimit",
+            "/usr/bin/prlimit",
             "--symlink",
             "usr/lib",
             "/lib",
             "--symlink",
             "usr/lib64",
             "/lib64",
-            "--symlink",
-            "usr/bin",
-            "/bin",
             "--proc",
             "/proc",
             "--dev",
@@ -213,7 +217,7 @@ public final class Sandbox {
     for (Path etc : jdkConfiguration(javaHome)) {
       c.addAll(List.of("--ro-bind", etc.toString(), etc.toString()));
     }
-    if (!javaHome.startsWith("/usr/")) {
+    if (!javaHome.startsWith("/usr/lib/")) {
       c.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
     }
     for (Path dev : settings.gpuDevices()) {
@@ -242,6 +246,9 @@ public final class Sandbox {
             "-XX:ActiveProcessorCount=" + settings.threads(),
             "-XX:+DisableAttachMechanism",
             "-XX:+ExitOnOutOfMemoryError",
+            // The JVM's own messages (an out-of-memory exit) go to standard error, never to the
+            // protocol stream.
+            "-XX:+DisplayVMOutputToStderr",
             "-XX:-UsePerfData",
             "-XX:TieredStopAtLevel=1",
             "-XX:+UseSerialGC",
@@ -269,8 +276,9 @@ public final class Sandbox {
 
   private String sandboxClassPath() {
     List<String> parts = new ArrayList<>();
-    parts.add("/sandbox/job/student");
+    // Tests before the student's classes: a student class named like a test cannot shadow it.
     parts.add("/sandbox/job/tests");
+    parts.add("/sandbox/job/student");
     for (Path p : classpath.entries()) {
       parts.add(inSandbox(p));
     }

@@ -17,6 +17,10 @@ public final class GradingFixture {
   public final Sandbox sandbox;
   public final SourceCompiler compiler;
   public final Grader grader;
+
+  /** The same pipeline without the policy check: what the sandbox alone must contain. */
+  public final Grader unchecked;
+
   private final PackLoader loader;
   private final Map<String, ExercisePack> packs = new HashMap<>();
 
@@ -32,6 +36,7 @@ public final class GradingFixture {
     sandbox = new Sandbox(settings, classpath);
     compiler = new SourceCompiler(classpath.entries());
     grader = new Grader(compiler, sandbox, work.resolve("jobs"));
+    unchecked = new Grader(compiler, sandbox, work.resolve("jobs"), false);
     loader = new PackLoader(compiler);
   }
 
