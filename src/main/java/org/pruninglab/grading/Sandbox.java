@@ -151,6 +151,9 @@ public final class Sandbox {
 
   /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
   List<String> command(Path jobClasses, Limits limits) {
+    if (settings.unsafeLocal()) {
+      return unsafeCommand(jobClasses, limits);
+    }
     List<String> c = new ArrayList<>();
     if (settings.dropToUser()) {
       c.addAll(
@@ -236,32 +239,7 @@ public final class Sandbox {
       c.add("--nproc=" + limits.processes());
     }
     c.add("--");
-    c.add(javaHome.resolve("bin/java").toString());
-    c.addAll(
-        List.of(
-            "-Xmx" + limits.heapMegabytes() + "m",
-            "-Xss1m",
-            "-XX:MaxDirectMemorySize=128m",
-            "-XX:MaxMetaspaceSize=256m",
-            "-XX:ActiveProcessorCount=" + settings.threads(),
-            "-XX:+DisableAttachMechanism",
-            "-XX:+ExitOnOutOfMemoryError",
-            // The JVM's own messages (an out-of-memory exit) go to standard error, never to the
-            // protocol stream.
-            "-XX:+DisplayVMOutputToStderr",
-            "-XX:-UsePerfData",
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Xshare:auto",
-            "-Djava.io.tmpdir=/tmp",
-            "-Dai.djl.offline=true",
-            "-DENGINE_CACHE_DIR=/sandbox/engine",
-            "-Dlab.threads=" + settings.threads(),
-            "-Dlab.device=" + settings.device(),
-            "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),
-            "-cp",
-            sandboxClassPath(),
-            HarnessMain.class.getName()));
+    c.addAll(java(javaHome, limits, "/sandbox/engine", sandboxClassPath()));
     if (settings.fashionMnistDir() != null && Files.isDirectory(settings.fashionMnistDir())) {
       int at = c.indexOf("--chdir");
       c.addAll(
@@ -283,6 +261,59 @@ public final class Sandbox {
       parts.add(inSandbox(p));
     }
     return String.join(":", parts);
+  }
+
+  /**
+   * Unsafe local mode: the same JVM, limits and protocol, but no namespaces and no user change.
+   * Only for a single-user machine; the app shows the mode prominently.
+   */
+  private List<String> unsafeCommand(Path jobClasses, Limits limits) {
+    Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+    List<String> c =
+        new ArrayList<>(
+            List.of(
+                "/usr/bin/prlimit",
+                "--core=0",
+                "--nofile=1024",
+                "--cpu=" + (2L * limits.wallSeconds() + 5),
+                "--"));
+    List<String> cp = new ArrayList<>();
+    cp.add(jobClasses.resolve("tests").toString());
+    cp.add(jobClasses.resolve("student").toString());
+    classpath.entries().forEach(e -> cp.add(e.toString()));
+    c.addAll(java(javaHome, limits, classpath.engineCache().toString(), String.join(":", cp)));
+    return c;
+  }
+
+  private List<String> java(Path javaHome, Limits limits, String engineDir, String classPath) {
+    List<String> c = new ArrayList<>();
+    c.add(javaHome.resolve("bin/java").toString());
+    c.addAll(
+        List.of(
+            "-Xmx" + limits.heapMegabytes() + "m",
+            "-Xss1m",
+            "-XX:MaxDirectMemorySize=128m",
+            "-XX:MaxMetaspaceSize=256m",
+            "-XX:ActiveProcessorCount=" + settings.threads(),
+            "-XX:+DisableAttachMechanism",
+            "-XX:+ExitOnOutOfMemoryError",
+            // The JVM's own messages (an out-of-memory exit) go to standard error, never to the
+            // protocol stream.
+            "-XX:+DisplayVMOutputToStderr",
+            "-XX:-UsePerfData",
+            "-XX:TieredStopAtLevel=1",
+            "-XX:+UseSerialGC",
+            "-Xshare:auto",
+            "-Djava.io.tmpdir=/tmp",
+            "-Dai.djl.offline=true",
+            "-DENGINE_CACHE_DIR=" + engineDir,
+            "-Dlab.threads=" + settings.threads(),
+            "-Dlab.device=" + settings.device(),
+            "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),
+            "-cp",
+            classPath,
+            HarnessMain.class.getName()));
+    return c;
   }
 
   /** Where a class path entry appears inside the sandbox: each jar and folder by its name. */

@@ -16,6 +16,7 @@ import java.util.List;
  * @param device {@code auto} or {@code cpu}
  * @param fashionMnistDir the data set folder, bound read-only into the sandbox
  * @param gpuDevices device files bound into the sandbox on a GPU host
+ * @param unsafeLocal run the harness JVM without bubblewrap (a single-user machine only)
  */
 public record SandboxSettings(
     String bwrap,
@@ -24,14 +25,16 @@ public record SandboxSettings(
     int threads,
     String device,
     Path fashionMnistDir,
-    List<Path> gpuDevices) {
+    List<Path> gpuDevices,
+    boolean unsafeLocal) {
 
   public SandboxSettings {
     gpuDevices = List.copyOf(gpuDevices);
   }
 
   /** The settings for this host: root drops to nobody (65534); NVIDIA devices when present. */
-  public static SandboxSettings forThisHost(String bwrap, int threads, Path fashionMnistDir) {
+  public static SandboxSettings forThisHost(
+      String bwrap, int threads, Path fashionMnistDir, boolean unsafeLocal) {
     boolean root = "root".equals(System.getProperty("user.name"));
     List<Path> gpus = new ArrayList<>();
     try (var devices = Files.list(Path.of("/dev"))) {
@@ -39,6 +42,7 @@ public record SandboxSettings(
     } catch (java.io.IOException e) {
       // No /dev listing: no GPU.
     }
-    return new SandboxSettings(bwrap, root, 65534, threads, "auto", fashionMnistDir, gpus);
+    return new SandboxSettings(
+        bwrap, root, 65534, threads, "auto", fashionMnistDir, gpus, unsafeLocal);
   }
 }

@@ -36,6 +36,36 @@ class CommandsTest {
   }
 
   @Test
+  void grade_prints_the_stored_result_as_json_and_exits_0_for_any_verdict() throws Exception {
+    String before = System.getProperty("lab.data-dir");
+    System.setProperty("lab.data-dir", Path.of("target", "cli-data").toString());
+    java.io.PrintStream out = System.out;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    Path broken = dir.resolve("KthvaluePruning.java");
+    Files.writeString(
+        broken, "package lab;\npublic final class KthvaluePruning {\n  int x = ;\n}\n");
+    try {
+      System.setOut(new java.io.PrintStream(captured, true, "UTF-8"));
+      int exit = GradeCommand.run(List.of("--exercise", "kthvalue", "--file", broken.toString()));
+      assertThat(exit).isZero();
+    } finally {
+      System.setOut(out);
+      if (before == null) {
+        System.clearProperty("lab.data-dir");
+      } else {
+        System.setProperty("lab.data-dir", before);
+      }
+    }
+    var json = GradeCommand.JSON.readTree(captured.toString("UTF-8"));
+    assertThat(json.path("verdict").asText()).isEqualTo("compile error");
+    assertThat(json.path("diagnostics").get(0).path("line").asInt()).isEqualTo(3);
+    assertThat(json.path("score").asDouble()).isZero();
+    assertThat(GradeCommand.run(List.of("--exercise", "kthvalue"))).isEqualTo(2);
+    assertThat(GradeCommand.run(List.of("--exercise", "kthvalue", "--file", "no/such.java")))
+        .isEqualTo(2);
+  }
+
+  @Test
   void pictures_command_writes_every_picture_as_svg_and_an_index() throws Exception {
     Path out = dir.resolve("pictures");
 

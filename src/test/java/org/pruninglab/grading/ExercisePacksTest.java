@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -90,17 +89,7 @@ class ExercisePacksTest {
     return GradingFixture.get().grader.grade(pack, source.getBytes(StandardCharsets.UTF_8), true);
   }
 
-  /** Class#method of every failed test. */
-  static Set<String> failed(GradingResult r) {
-    return r.tests().stream()
-        .filter(t -> !t.passed())
-        .map(t -> shortName(t.id()))
-        .collect(Collectors.toCollection(TreeSet::new));
-  }
-
-  static String shortName(String uniqueId) {
-    String cls = uniqueId.replaceAll(".*\\[class:([^\\]]+)].*", "$1");
-    String method = uniqueId.replaceAll(".*\\[(?:method|test-template):([^(\\]]+)\\(.*", "$1");
-    return cls + "#" + method;
+  private static Set<String> failed(GradingResult r) {
+    return PackValidator.failed(r);
   }
 }

@@ -28,7 +28,8 @@ public final class GradingFixture {
     Path work = Path.of("target", "grading").toAbsolutePath();
     classpath = SandboxPreparation.prepare(work.resolve("sandbox"));
     SandboxSettings settings =
-        SandboxSettings.forThisHost("bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"));
+        SandboxSettings.forThisHost(
+            "bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"), false);
     String problem = SandboxPreparation.preflight(settings);
     if (problem != null) {
       throw new IllegalStateException(problem);

@@ -1,0 +1,67 @@
+package org.pruninglab.grading;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The grading side put together from a {@link GradingConfig}: sandbox class path and engine cache
+ * prepared, bubblewrap checked, packs loaded. When bubblewrap cannot run here and unsafe local mode
+ * is off, {@link #refusal()} says why and nothing is graded.
+ */
+public final class GradingEngine {
+
+  private final GradingConfig config;
+  private final PackCatalog catalog;
+  private final Grader grader;
+  private final String refusal;
+
+  private GradingEngine(GradingConfig config, PackCatalog catalog, Grader grader, String refusal) {
+    this.config = config;
+    this.catalog = catalog;
+    this.grader = grader;
+    this.refusal = refusal;
+  }
+
+  public static GradingEngine start(GradingConfig config) {
+    SandboxClasspath cp = SandboxPreparation.prepare(config.workDir().resolve("sandbox"));
+    SandboxSettings settings =
+        SandboxSettings.forThisHost(
+            config.bwrap(), config.threads(), config.fashionMnistDir(), config.unsafeLocal());
+    String problem = config.unsafeLocal() ? null : SandboxPreparation.preflight(settings);
+    SourceCompiler compiler = new SourceCompiler(cp.entries());
+    PackCatalog catalog = new PackCatalog(config, compiler);
+    catalog.reload();
+    Grader grader =
+        new Grader(compiler, new Sandbox(settings, cp), config.workDir().resolve("jobs"));
+    return new GradingEngine(config, catalog, grader, problem);
+  }
+
+  public PackCatalog catalog() {
+    return catalog;
+  }
+
+  /** The grader, or an exception with the refusal when untrusted code may not run here. */
+  public Grader grader() {
+    if (refusal != null) {
+      throw new IllegalStateException(refusal);
+    }
+    return grader;
+  }
+
+  /** Why grading is refused on this host, or null. */
+  public String refusal() {
+    return refusal;
+  }
+
+  public boolean unsafeLocal() {
+    return config.unsafeLocal();
+  }
+
+  public Path jobsFolder() {
+    return config.workDir().resolve("jobs");
+  }
+
+  List<String> packIds() {
+    return List.copyOf(catalog.packs().keySet());
+  }
+}
