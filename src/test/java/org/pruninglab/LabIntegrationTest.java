@@ -20,6 +20,10 @@ public abstract class LabIntegrationTest {
   @DynamicPropertySource
   static void dataDirectory(DynamicPropertyRegistry registry) {
     registry.add("lab.data-dir", DATA_DIR::toString);
+    // One sandbox class path and engine cache for every test of the build.
+    registry.add(
+        "lab.grading.sandbox-dir",
+        () -> Path.of("target", "grading", "sandbox").toAbsolutePath().toString());
   }
 
   protected static Path dataDir() {

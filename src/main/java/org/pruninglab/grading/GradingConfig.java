@@ -13,6 +13,7 @@ import java.nio.file.Path;
  * @param threads CPU threads per sandbox
  * @param unsafeLocal grade without bubblewrap (a single-user machine only; shown prominently)
  * @param fashionMnistDir the data set, bound read-only into sandboxes
+ * @param sandboxDir the sandbox class path and engine cache (shareable between data directories)
  */
 public record GradingConfig(
     Path exercisesDir,
@@ -21,7 +22,8 @@ public record GradingConfig(
     String bwrap,
     int threads,
     boolean unsafeLocal,
-    Path fashionMnistDir) {
+    Path fashionMnistDir,
+    Path sandboxDir) {
 
   /** From system properties, as the commands read them (defaults: the working directory). */
   public static GradingConfig fromSystemProperties() {
@@ -34,6 +36,10 @@ public record GradingConfig(
         Integer.getInteger("lab.grading.threads", 2),
         Boolean.getBoolean("lab.grading.unsafe-local"),
         Path.of(
-            System.getProperty("lab.data.fashion-mnist-dir", "/usr/share/datasets/fashion-mnist")));
+            System.getProperty("lab.data.fashion-mnist-dir", "/usr/share/datasets/fashion-mnist")),
+        Path.of(
+                System.getProperty(
+                    "lab.grading.sandbox-dir", data.resolve("grading/sandbox").toString()))
+            .toAbsolutePath());
   }
 }

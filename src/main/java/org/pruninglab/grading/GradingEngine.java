@@ -23,16 +23,19 @@ public final class GradingEngine {
   }
 
   public static GradingEngine start(GradingConfig config) {
-    SandboxClasspath cp = SandboxPreparation.prepare(config.workDir().resolve("sandbox"));
+    SandboxClasspath cp = SandboxPreparation.prepare(config.sandboxDir());
     SandboxSettings settings =
         SandboxSettings.forThisHost(
             config.bwrap(), config.threads(), config.fashionMnistDir(), config.unsafeLocal());
+    Path jobs = jobsFolder(config);
     String problem = config.unsafeLocal() ? null : SandboxPreparation.preflight(settings);
+    if (problem == null && settings.dropToUser()) {
+      problem = SandboxPreparation.reachableBySandboxUser(List.of(cp.folder(), jobs));
+    }
     SourceCompiler compiler = new SourceCompiler(cp.entries());
     PackCatalog catalog = new PackCatalog(config, compiler);
     catalog.reload();
-    Grader grader =
-        new Grader(compiler, new Sandbox(settings, cp), config.workDir().resolve("jobs"));
+    Grader grader = new Grader(compiler, new Sandbox(settings, cp), jobs);
     return new GradingEngine(config, catalog, grader, problem);
   }
 
@@ -57,8 +60,9 @@ public final class GradingEngine {
     return config.unsafeLocal();
   }
 
-  public Path jobsFolder() {
-    return config.workDir().resolve("jobs");
+  /** Job folders live beside the sandbox class path: both must be reachable by the sandbox. */
+  static Path jobsFolder(GradingConfig config) {
+    return config.sandboxDir().resolveSibling("jobs");
   }
 
   List<String> packIds() {

@@ -94,6 +94,38 @@ public final class SandboxPreparation {
     }
   }
 
+  /**
+   * Null when every parent of {@code folders} lets other users through (o+x), which the
+   * unprivileged sandbox user needs to reach the bound folders; else what to change.
+   */
+  static String reachableBySandboxUser(List<Path> folders) {
+    for (Path folder : folders) {
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        return "cannot create " + folder + ": " + e.getMessage();
+      }
+      for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
+        try {
+          var perms = Files.getPosixFilePermissions(p);
+          if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+            return "the sandbox user cannot reach "
+                + folder
+                + " because "
+                + p
+                + " is closed to other users; run chmod o+x "
+                + p
+                + " or set"
+                + " lab.grading.sandbox-dir to a folder outside it";
+          }
+        } catch (IOException | UnsupportedOperationException e) {
+          return "cannot read the permissions of " + p + ": " + e.getMessage();
+        }
+      }
+    }
+    return null;
+  }
+
   private static String run(List<String> command, int seconds) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();

@@ -57,6 +57,8 @@ final class LabServer implements AutoCloseable {
     command.add("org.pruninglab.PruningLabApplication");
     command.add("--server.port=0");
     command.add("--lab.data-dir=" + dataDir.toAbsolutePath());
+    command.add(
+        "--lab.grading.sandbox-dir=" + Path.of("target", "grading", "sandbox").toAbsolutePath());
     command.add("--spring.profiles.active=demo");
     // No development-mode pop-ups over the page (they would cover what the tests click).
     command.add("--vaadin.devmode.devTools.enabled=false");

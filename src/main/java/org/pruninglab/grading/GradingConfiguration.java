@@ -1,0 +1,35 @@
+package org.pruninglab.grading;
+
+import java.nio.file.Path;
+import org.pruninglab.base.LabProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The grading engine as a bean: prepared once at start-up; a refusal is logged loudly. */
+@Configuration
+class GradingConfiguration {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GradingConfiguration.class);
+
+  @Bean
+  GradingEngine gradingEngine(GradingProperties grading, LabProperties lab) {
+    Path fashionMnist =
+        Path.of(
+            System.getProperty("lab.data.fashion-mnist-dir", "/usr/share/datasets/fashion-mnist"));
+    GradingEngine engine = GradingEngine.start(grading.toConfig(lab.dataDir(), fashionMnist));
+    if (engine.refusal() != null) {
+      LOG.error("Grading is refused on this host: {}", engine.refusal());
+    }
+    if (engine.unsafeLocal()) {
+      LOG.warn("UNSAFE LOCAL MODE: student code runs without a sandbox");
+    }
+    engine
+        .catalog()
+        .problems()
+        .forEach(
+            (id, why) -> LOG.error("The exercise pack {} is broken and not offered: {}", id, why));
+    return engine;
+  }
+}

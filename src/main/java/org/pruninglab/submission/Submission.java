@@ -1,0 +1,19 @@
+package org.pruninglab.submission;
+
+import java.time.Instant;
+
+/**
+ * A stored submission (without its source).
+ *
+ * @param hidden whether its grading runs the hidden tests too
+ */
+public record Submission(
+    long id,
+    long accountId,
+    String username,
+    String exerciseId,
+    String fileName,
+    boolean hidden,
+    SubmissionStatus status,
+    Instant submittedAt,
+    StoredResult result) {}

@@ -1,0 +1,177 @@
+package org.pruninglab.submission;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Reads and writes {@code submission}, {@code grading_result} and {@code pruning_metric}. */
+@Repository
+class SubmissionRepository {
+
+  private static final String SELECT =
+      "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.status,"
+          + " s.submitted_at, r.verdict, r.score, r.max_score, r.summary, r.result_json,"
+          + " r.total_millis, r.finished_at"
+          + " from submission s join account a on a.id = s.account_id"
+          + " left join grading_result r on r.submission_id = s.id";
+
+  private final JdbcClient jdbc;
+
+  SubmissionRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  long insert(
+      long accountId,
+      String exerciseId,
+      String fileName,
+      byte[] source,
+      boolean hidden,
+      Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into submission (account_id, exercise_id, file_name, source, hidden, status,"
+                + " submitted_at) values (?, ?, ?, ?, ?, 'QUEUED', ?)")
+        .params(accountId, exerciseId, fileName, source, hidden, Timestamp.from(now))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  /** Moves QUEUED to RUNNING; false when the submission was not queued (already graded). */
+  boolean markRunning(long id) {
+    return jdbc.sql("update submission set status = 'RUNNING' where id = ? and status <> 'DONE'")
+            .param(id)
+            .update()
+        == 1;
+  }
+
+  void storeResult(
+      long id,
+      String verdict,
+      double score,
+      double maxScore,
+      String summary,
+      String json,
+      long totalMillis,
+      Instant finishedAt,
+      Map<String, Object> metrics) {
+    jdbc.sql("delete from pruning_metric where submission_id = ?").param(id).update();
+    jdbc.sql("delete from grading_result where submission_id = ?").param(id).update();
+    jdbc.sql(
+            "insert into grading_result (submission_id, verdict, score, max_score, summary,"
+                + " result_json, total_millis, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+        .params(
+            id,
+            verdict,
+            score,
+            maxScore,
+            truncate(summary, 1000),
+            json,
+            totalMillis,
+            Timestamp.from(finishedAt))
+        .update();
+    metrics.forEach(
+        (name, value) ->
+            jdbc.sql(
+                    "insert into pruning_metric (submission_id, name,"
+                        + " number_value, text_value) values (?, ?, ?, ?)")
+                .params(
+                    id,
+                    truncate(name, 64),
+                    value instanceof Number n ? n.doubleValue() : null,
+                    value instanceof Number || value == null
+                        ? null
+                        : truncate(value.toString(), 200))
+                .update());
+    jdbc.sql("update submission set status = 'DONE' where id = ?").param(id).update();
+  }
+
+  Optional<Submission> find(long id) {
+    return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::toSubmission).optional();
+  }
+
+  List<Submission> findByAccount(long accountId, String exerciseId) {
+    return jdbc.sql(
+            SELECT
+                + " where s.account_id = ? and s.exercise_id = ?"
+                + " order by s.submitted_at desc, s.id desc")
+        .params(accountId, exerciseId)
+        .query(this::toSubmission)
+        .list();
+  }
+
+  byte[] source(long id) {
+    return jdbc.sql("select source from submission where id = ?")
+        .param(id)
+        .query((rs, n) -> rs.getBytes(1))
+        .single();
+  }
+
+  int activeCount(long accountId) {
+    return jdbc.sql("select count(*) from submission where account_id = ? and status <> 'DONE'")
+        .param(accountId)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Submissions not graded yet, oldest first: queued, or interrupted while running. */
+  List<Long> unfinished() {
+    return jdbc.sql("select id from submission where status <> 'DONE' order by id")
+        .query(Long.class)
+        .list();
+  }
+
+  private Map<String, Object> metrics(long id) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "select name, number_value, text_value from pruning_metric where submission_id = ?"
+                + " order by name")
+        .param(id)
+        .query(
+            (ResultSet rs) -> {
+              double number = rs.getDouble(2);
+              boolean text = rs.wasNull(); // before the next get, which resets it
+              out.put(rs.getString(1), text ? rs.getString(3) : (Object) number);
+            });
+    return out;
+  }
+
+  private Submission toSubmission(ResultSet rs, int row) throws SQLException {
+    long id = rs.getLong("id");
+    StoredResult result = null;
+    if (rs.getString("verdict") != null) {
+      result =
+          new StoredResult(
+              rs.getString("verdict"),
+              rs.getDouble("score"),
+              rs.getDouble("max_score"),
+              rs.getString("summary"),
+              rs.getString("result_json"),
+              rs.getLong("total_millis"),
+              rs.getTimestamp("finished_at").toInstant(),
+              metrics(id));
+    }
+    return new Submission(
+        id,
+        rs.getLong("account_id"),
+        rs.getString("username"),
+        rs.getString("exercise_id"),
+        rs.getString("file_name"),
+        rs.getBoolean("hidden"),
+        SubmissionStatus.valueOf(rs.getString("status")),
+        rs.getTimestamp("submitted_at").toInstant(),
+        result);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

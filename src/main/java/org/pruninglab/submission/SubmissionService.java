@@ -1,0 +1,118 @@
+package org.pruninglab.submission;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.pruninglab.account.Account;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
+import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingProperties;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/** Submitting work and reading results back, with the checks a student's request needs. */
+@Service
+public class SubmissionService {
+
+  /** Larger uploads are refused before they are stored. */
+  public static final int MAX_BYTES = 1024 * 1024;
+
+  private final SubmissionRepository submissions;
+  private final AccountService accounts;
+  private final GradingEngine engine;
+  private final GradingQueue queue;
+  private final GradingProperties properties;
+  private final java.time.Clock clock;
+
+  SubmissionService(
+      SubmissionRepository submissions,
+      AccountService accounts,
+      GradingEngine engine,
+      GradingQueue queue,
+      GradingProperties properties,
+      java.time.Clock clock) {
+    this.submissions = submissions;
+    this.accounts = accounts;
+    this.engine = engine;
+    this.queue = queue;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  /**
+   * Stores the signed-in person's file for {@code exerciseId} and queues it. Everything a student
+   * may send is accepted and stored — an empty or non-UTF-8 file is graded as a compile error with
+   * a clear message — except what cannot be graded at all, which is refused here with the reason:
+   * an unknown exercise, a file over 1 MB, too many submissions waiting, or grading switched off on
+   * this host.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public long submit(String exerciseId, String fileName, byte[] source) {
+    Account me =
+        accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    if (pack == null) {
+      throw new SubmissionException("There is no exercise called '" + exerciseId + "'.");
+    }
+    if (engine.refusal() != null) {
+      throw new SubmissionException("Grading is switched off on this server: " + engine.refusal());
+    }
+    if (source.length > MAX_BYTES) {
+      throw new SubmissionException(
+          String.format(
+              Locale.ROOT,
+              "The file is %,d bytes; submissions are limited to 1 MB.",
+              source.length));
+    }
+    long id;
+    synchronized (this) {
+      if (submissions.activeCount(me.id()) >= properties.maxQueuedPerStudent()) {
+        throw new SubmissionException(
+            "You already have "
+                + properties.maxQueuedPerStudent()
+                + " submissions waiting to be graded; submit again when one has finished.");
+      }
+      // Stored (committed) before it is queued: the queue can be rebuilt from this table.
+      id =
+          submissions.insert(
+              me.id(), exerciseId, safeName(fileName, pack), source, true, clock.instant());
+    }
+    queue.enqueue(id);
+    return id;
+  }
+
+  /** A submission with its result; students see only their own. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<Submission> find(long id) {
+    Optional<Submission> s = submissions.find(id);
+    Account me = accounts.currentAccount().orElseThrow();
+    if (s.isPresent() && me.role() == Role.STUDENT && s.get().accountId() != me.id()) {
+      return Optional.empty();
+    }
+    return s;
+  }
+
+  /** The signed-in person's submissions for an exercise, newest first. */
+  @PreAuthorize("isAuthenticated()")
+  public List<Submission> mine(String exerciseId) {
+    Account me = accounts.currentAccount().orElseThrow();
+    return submissions.findByAccount(me.id(), exerciseId);
+  }
+
+  /** The stored bytes of a submission, as they arrived. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<byte[]> source(long id) {
+    return find(id).map(s -> submissions.source(s.id()));
+  }
+
+  private static String safeName(String fileName, ExercisePack pack) {
+    String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+    if (name.isBlank() || name.length() > 200) {
+      return pack.metadata().file();
+    }
+    return name;
+  }
+}

@@ -1,0 +1,191 @@
+package org.pruninglab.submission;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pruninglab.LabIntegrationTest;
+import org.pruninglab.account.AccountDetails;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Submissions through the real queue, database, sandbox and pack. */
+class SubmissionIT extends LabIntegrationTest {
+
+  @Autowired SubmissionService service;
+  @Autowired GradingQueue queue;
+  @Autowired AccountService accounts;
+  @Autowired JdbcClient jdbc;
+
+  private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
+
+  @BeforeEach
+  void signIn() {
+    as("instructor", "INSTRUCTOR");
+    for (String name : List.of("sub-ann", "sub-bo", "sub-cy", "sub-ta")) {
+      if (jdbc.sql("select count(*) from account where username = ?")
+              .param(name)
+              .query(Integer.class)
+              .single()
+          == 0) {
+        Role role = name.equals("sub-ta") ? Role.TA : Role.STUDENT;
+        accounts.create(new AccountDetails(name, name, name + "@example.org", role));
+      }
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void a_submission_is_stored_then_graded_with_its_pruning_results() {
+    as("sub-ann", "STUDENT");
+    long id =
+        service.submit(
+            "kthvalue", "KthvaluePruning.java", REFERENCE.getBytes(StandardCharsets.UTF_8));
+
+    Submission done = awaitDone(id);
+
+    assertThat(done.username()).isEqualTo("sub-ann");
+    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo("ok");
+    assertThat(done.result().score()).isEqualTo(24.0);
+    assertThat(done.result().maxScore()).isEqualTo(24.0);
+    assertThat(done.result().metrics())
+        .containsEntry("parameters.nonzero", 120_199.0)
+        .containsEntry("device", "cpu()");
+    assertThat(done.result().resultJson())
+        .contains("\"verdict\":\"ok\"")
+        .contains("prune: the Lab 1 example");
+    assertThat(service.source(id))
+        .hasValueSatisfying(
+            b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo(REFERENCE));
+    assertThat(service.mine("kthvalue")).extracting(Submission::id).contains(id);
+  }
+
+  @Test
+  void bytes_that_are_not_utf8_are_kept_as_sent_and_graded_as_a_compile_error() {
+    as("sub-bo", "STUDENT");
+    byte[] latin1 = "package lab; // Größe".getBytes(StandardCharsets.ISO_8859_1);
+    long id = service.submit("kthvalue", "../../etc/passwd", latin1);
+
+    Submission done = awaitDone(id);
+
+    assertThat(done.fileName()).isEqualTo(".._.._etc_passwd");
+    assertThat(done.result().verdict()).isEqualTo("compile error");
+    assertThat(done.result().summary()).startsWith("The file is not UTF-8 text: byte 18");
+    assertThat(service.source(id)).hasValue(latin1);
+  }
+
+  @Test
+  void other_students_cannot_read_a_submission_but_staff_can() {
+    as("sub-ann", "STUDENT");
+    long id = service.submit("kthvalue", "KthvaluePruning.java", new byte[0]);
+    awaitDone(id);
+    as("sub-bo", "STUDENT");
+    assertThat(service.find(id)).isEmpty();
+    assertThat(service.source(id)).isEmpty();
+    as("sub-ta", "TA");
+    assertThat(service.find(id)).isPresent();
+  }
+
+  @Test
+  void refusals_name_the_reason() {
+    as("sub-cy", "STUDENT");
+    assertThatThrownBy(() -> service.submit("no-such", "X.java", new byte[1]))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessage("There is no exercise called 'no-such'.");
+    assertThatThrownBy(() -> service.submit("kthvalue", "X.java", new byte[2 << 20]))
+        .hasMessage("The file is 2,097,152 bytes; submissions are limited to 1 MB.");
+  }
+
+  @Test
+  void a_student_has_at_most_three_submissions_waiting() {
+    as("sub-cy", "STUDENT");
+    byte[] source = REFERENCE.getBytes(StandardCharsets.UTF_8);
+    List<Long> ids = new java.util.ArrayList<>();
+    int refused = 0;
+    for (int i = 0; i < 5; i++) {
+      try {
+        ids.add(service.submit("kthvalue", "KthvaluePruning.java", source));
+      } catch (SubmissionException e) {
+        assertThat(e)
+            .hasMessage(
+                "You already have 3 submissions waiting to be graded; submit"
+                    + " again when one has finished.");
+        refused++;
+      }
+    }
+    assertThat(ids.size()).isLessThanOrEqualTo(4);
+    assertThat(refused).isGreaterThanOrEqualTo(1);
+    ids.forEach(this::awaitDone);
+  }
+
+  @Test
+  void a_submission_interrupted_while_running_is_graded_after_a_restart() {
+    long accountId =
+        jdbc.sql("select id from account where username = 'sub-bo'").query(Long.class).single();
+    // As a crash leaves it: stored, marked running, its queue entry gone with the node.
+    long id =
+        new SubmissionRepository(jdbc)
+            .insert(
+                accountId,
+                "kthvalue",
+                "KthvaluePruning.java",
+                REFERENCE.getBytes(StandardCharsets.UTF_8),
+                true,
+                Instant.now());
+    jdbc.sql("update submission set status = 'RUNNING' where id = ?").param(id).update();
+
+    queue.requeueUnfinished();
+
+    as("sub-bo", "STUDENT");
+    assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
+  }
+
+  private Submission awaitDone(long id) {
+    Instant end = Instant.now().plus(Duration.ofSeconds(90));
+    while (Instant.now().isBefore(end)) {
+      var s = new SubmissionRepository(jdbc).find(id).orElseThrow();
+      if (s.status() == SubmissionStatus.DONE) {
+        return s;
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("submission " + id + " was not graded within 90 s");
+  }
+
+  private static void as(String username, String role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+  }
+
+  private static String read(String path) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
