@@ -6,9 +6,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The grading engine as a bean: prepared once at start-up; a refusal is logged loudly. */
 @Configuration
+@EnableScheduling
 class GradingConfiguration {
 
   private static final Logger LOG = LoggerFactory.getLogger(GradingConfiguration.class);

@@ -44,7 +44,7 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
     as("bench", "STUDENT");
     List<String> rows = new ArrayList<>();
     try (var dirs = Files.list(Path.of("exercises"))) {
-      for (Path dir : dirs.sorted().toList()) {
+      for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
         String id = dir.getFileName().toString();
         String file = json.readTree(dir.resolve("exercise.json").toFile()).path("file").asText();
         byte[] reference = Files.readAllBytes(Path.of("grader", id, "reference", file));

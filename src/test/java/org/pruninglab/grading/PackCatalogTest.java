@@ -1,0 +1,92 @@
+package org.pruninglab.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Broken packs are kept out with a reason an instructor can act on; the others stay. */
+class PackCatalogTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void a_pack_that_breaks_is_withdrawn_with_its_reason_and_comes_back_when_fixed()
+      throws IOException {
+    Path exercises = dir.resolve("exercises");
+    Path grader = dir.resolve("grader");
+    copy(Path.of("exercises/kthvalue"), exercises.resolve("kthvalue"));
+    copy(Path.of("grader/kthvalue"), grader.resolve("kthvalue"));
+    copy(Path.of("exercises/kthvalue"), exercises.resolve("second"));
+    copy(Path.of("grader/kthvalue"), grader.resolve("second"));
+    Path meta = exercises.resolve("second/exercise.json");
+    Files.writeString(meta, Files.readString(meta).replace("\"kthvalue\"", "\"second\""));
+    GradingFixture f = GradingFixture.get();
+    GradingConfig config =
+        new GradingConfig(
+            exercises,
+            grader,
+            dir.resolve("work"),
+            "bwrap",
+            2,
+            false,
+            Path.of("/usr/share/datasets/fashion-mnist"),
+            f.classpath.folder());
+    PackCatalog catalog = new PackCatalog(config, f.compiler);
+
+    assertThat(catalog.reload()).isEmpty();
+    assertThat(catalog.packs()).containsOnlyKeys("kthvalue", "second");
+
+    Files.writeString(meta, "{ \"id\": \"second\", ");
+    assertThat(catalog.reload()).containsOnlyKeys("second");
+    assertThat(catalog.problems().get("second")).startsWith("exercise.json is not valid: ");
+    assertThat(catalog.packs()).containsOnlyKeys("kthvalue");
+
+    copy(Path.of("exercises/kthvalue/exercise.json"), meta);
+    Files.writeString(
+        meta,
+        Files.readString(meta)
+            .replace("\"kthvalue\"", "\"second\"")
+            .replace("\"points\": 24", "\"points\": 25"));
+    assertThat(catalog.reload())
+        .containsEntry("second", "the tests' points add up to 24 but exercise.json says 25");
+
+    Path hidden = grader.resolve("second/tests/KthvaluePruningHiddenTest.java");
+    Files.writeString(meta, Files.readString(meta).replace("\"points\": 25", "\"points\": 24"));
+    Files.writeString(
+        hidden,
+        Files.readString(hidden)
+            .replace(
+                "class KthvaluePruningHiddenTest",
+                "class KthvaluePruningHiddenTest extends Missing"));
+    assertThat(catalog.reload().get("second"))
+        .startsWith("the tests does not compile: ")
+        .contains("cannot find symbol");
+
+    copy(Path.of("grader/kthvalue/tests/KthvaluePruningHiddenTest.java"), hidden);
+    assertThat(catalog.reload()).isEmpty();
+    assertThat(catalog.packs()).containsOnlyKeys("kthvalue", "second");
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    if (Files.isRegularFile(from)) {
+      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+      return;
+    }
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
