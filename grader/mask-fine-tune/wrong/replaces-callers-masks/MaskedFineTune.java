@@ -1,0 +1,34 @@
+package lab;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.pruninglab.labkit.model.LabModel;
+import org.pruninglab.labkit.train.AfterStepHook;
+
+/** Known wrong: converts the masks in the caller's map to numbers in place */
+public final class MaskedFineTune implements AfterStepHook {
+
+  private final Map<String, NDArray> factors = new LinkedHashMap<>();
+
+  public MaskedFineTune(LabModel model, Map<String, NDArray> masks) {
+    masks.replaceAll((name, mask) -> mask.toType(mask.getDataType(), true));
+    for (Map.Entry<String, NDArray> e : masks.entrySet()) {
+      NDArray weight = model.parameter(e.getKey());
+      NDArray mask = e.getValue();
+      if (!mask.getShape().equals(weight.getShape())) {
+        throw new IllegalArgumentException("the mask of " + e.getKey() + " has shape "
+            + mask.getShape() + " but the weight has shape " + weight.getShape());
+      }
+      // Made here, outside the training loop, so no per-step scope closes them.
+      factors.put(e.getKey(), mask.toType(weight.getDataType(), false));
+    }
+  }
+
+  @Override
+  public void afterStep(LabModel model, long step) {
+    for (Map.Entry<String, NDArray> e : factors.entrySet()) {
+      model.parameter(e.getKey()).muli(e.getValue());
+    }
+  }
+}
