@@ -206,6 +206,9 @@ public final class Sandbox {
             "--ro-bind",
             classpath.engineCache().toString(),
             "/sandbox/engine",
+            "--ro-bind-try",
+            classpath.fixtures().toString(),
+            "/sandbox/fixtures",
             "--chdir",
             "/tmp",
             "--setenv",
@@ -239,7 +242,7 @@ public final class Sandbox {
       c.add("--nproc=" + limits.processes());
     }
     c.add("--");
-    c.addAll(java(javaHome, limits, "/sandbox/engine", sandboxClassPath()));
+    c.addAll(java(javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath()));
     if (settings.fashionMnistDir() != null && Files.isDirectory(settings.fashionMnistDir())) {
       int at = c.indexOf("--chdir");
       c.addAll(
@@ -281,11 +284,18 @@ public final class Sandbox {
     cp.add(jobClasses.resolve("tests").toString());
     cp.add(jobClasses.resolve("student").toString());
     classpath.entries().forEach(e -> cp.add(e.toString()));
-    c.addAll(java(javaHome, limits, classpath.engineCache().toString(), String.join(":", cp)));
+    c.addAll(
+        java(
+            javaHome,
+            limits,
+            classpath.engineCache().toString(),
+            classpath.fixtures().toString(),
+            String.join(":", cp)));
     return c;
   }
 
-  private List<String> java(Path javaHome, Limits limits, String engineDir, String classPath) {
+  private List<String> java(
+      Path javaHome, Limits limits, String engineDir, String fixturesDir, String classPath) {
     List<String> c = new ArrayList<>();
     c.add(javaHome.resolve("bin/java").toString());
     c.addAll(
@@ -307,6 +317,7 @@ public final class Sandbox {
             "-Djava.io.tmpdir=/tmp",
             "-Dai.djl.offline=true",
             "-DENGINE_CACHE_DIR=" + engineDir,
+            "-Dlab.fixtures=" + fixturesDir,
             "-Dlab.threads=" + settings.threads(),
             "-Dlab.device=" + settings.device(),
             "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),

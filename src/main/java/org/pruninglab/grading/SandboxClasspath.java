@@ -99,6 +99,11 @@ public final class SandboxClasspath {
     return folder;
   }
 
+  /** Pre-trained models for hidden tests, made once by a trusted process. */
+  public Path fixtures() {
+    return folder.resolve("fixtures");
+  }
+
   /** Where the engine's native libraries are unpacked, once, by a trusted process. */
   public Path engineCache() {
     return folder.resolve("engine");

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.pruninglab.grading.harness.PrepareEngine;
+import org.pruninglab.grading.harness.PrepareFixtures;
 
 /**
  * Start-up work before any sandbox runs: gather the class path, unpack the engine's natives into
@@ -38,6 +39,26 @@ public final class SandboxPreparation {
       try {
         Files.writeString(ready, output);
         SandboxClasspath.makeReadableByAll(cp.engineCache());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    Path fixtures = cp.fixtures();
+    if (!Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN))
+        || !Files.exists(fixtures.resolve(PrepareFixtures.TEST_500))) {
+      List<String> command =
+          new ArrayList<>(
+              List.of(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-DENGINE_CACHE_DIR=" + cp.engineCache(),
+                  "-Dai.djl.offline=true",
+                  "-cp",
+                  cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")),
+                  PrepareFixtures.class.getName(),
+                  fixtures.toString()));
+      run(command, 600);
+      try {
+        SandboxClasspath.makeReadableByAll(fixtures);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

@@ -58,7 +58,8 @@ class SignInAndNavigationBrowserIT {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "ta", "demo-ta-pass");
 
-    assertThat(navigation(page)).containsExactly("Home", "Roster", "Change password");
+    assertThat(navigation(page))
+        .containsExactly("Home", "Roster", "Exercise packs", "Change password");
     page.navigate(server.url("/roster"));
     page.locator("#roster-grid").waitFor();
     assertThat(page.locator("#roster-grid").textContent()).contains("alice", "bob", "chen");
@@ -71,7 +72,8 @@ class SignInAndNavigationBrowserIT {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
 
-    assertThat(navigation(page)).containsExactly("Home", "Roster", "Change password");
+    assertThat(navigation(page))
+        .containsExactly("Home", "Roster", "Exercise packs", "Change password");
     page.locator("#main-nav").getByText("Roster").click();
     page.locator("#roster-upload").waitFor();
     assertThat(page.locator("#add-account").isVisible()).isTrue();

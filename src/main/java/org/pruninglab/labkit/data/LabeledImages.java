@@ -14,6 +14,24 @@ public final class LabeledImages {
   private final byte[] pixels;
   private final byte[] labels;
 
+  /**
+   * Images from raw bytes: {@code labels.length} images of {@code rows × cols} unsigned pixels,
+   * row-major (as the idx files hold them). The arrays are copied.
+   */
+  public static LabeledImages of(int rows, int cols, byte[] pixels, byte[] labels) {
+    return new LabeledImages(rows, cols, pixels.clone(), labels.clone());
+  }
+
+  /** The raw unsigned pixels, row-major, image after image (a copy). */
+  public byte[] pixelBytes() {
+    return pixels.clone();
+  }
+
+  /** The labels, one byte per image (a copy). */
+  public byte[] labelBytes() {
+    return labels.clone();
+  }
+
   LabeledImages(int rows, int cols, byte[] pixels, byte[] labels) {
     if (rows <= 0 || cols <= 0) {
       throw new IllegalArgumentException("image size must be positive");

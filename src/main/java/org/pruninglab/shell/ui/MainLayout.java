@@ -18,6 +18,7 @@ import jakarta.annotation.security.PermitAll;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
+import org.pruninglab.grading.PackStatusService;
 
 /**
  * The frame around every signed-in page. The navigation lists the {@code @Menu} views that the
@@ -29,7 +30,10 @@ import org.pruninglab.base.LabProperties;
 class MainLayout extends AppLayout {
 
   MainLayout(
-      AuthenticationContext authentication, AccountService accounts, LabProperties properties) {
+      AuthenticationContext authentication,
+      AccountService accounts,
+      LabProperties properties,
+      PackStatusService grading) {
     var title = new Span(properties.courseName());
     title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 
@@ -40,7 +44,14 @@ class MainLayout extends AppLayout {
     signOut.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
     signOut.setId("sign-out");
 
-    var header = new HorizontalLayout(new DrawerToggle(), title, who, signOut);
+    var header = new HorizontalLayout(new DrawerToggle(), title);
+    if (grading.unsafeLocal()) {
+      var unsafe = new Span("Unsafe local mode: submissions run without a sandbox");
+      unsafe.setId("unsafe-local");
+      unsafe.getElement().getThemeList().add("badge error primary");
+      header.add(unsafe);
+    }
+    header.add(who, signOut);
     header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
     header.expand(title);
     header.setWidthFull();

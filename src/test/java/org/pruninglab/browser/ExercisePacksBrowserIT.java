@@ -1,0 +1,110 @@
+package org.pruninglab.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * An instructor sees which packs are offered and why a broken one is not; fixing the pack and
+ * reading the packs again brings it back. Students cannot open the page.
+ */
+class ExercisePacksBrowserIT {
+
+  @TempDir static Path dataDir;
+  @TempDir static Path packs;
+
+  private static LabServer server;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void startWithOneBrokenPack() throws IOException {
+    copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/kthvalue"));
+    copy(Path.of("grader/kthvalue"), packs.resolve("grader/kthvalue"));
+    copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/broken"));
+    copy(Path.of("grader/kthvalue"), packs.resolve("grader/broken"));
+    Path meta = packs.resolve("exercises/broken/exercise.json");
+    Files.writeString(
+        meta,
+        Files.readString(meta)
+            .replace("\"kthvalue\"", "\"broken\"")
+            .replace("\"points\": 24", "\"points\": 30"));
+    server =
+        LabServer.start(
+            dataDir,
+            "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
+            "--lab.grading.grader-dir=" + packs.resolve("grader"),
+            "--lab.grading.pack-check-interval=1h",
+            // Also shows that unsafe local mode is announced on every page.
+            "--lab.grading.unsafe-local=true");
+    chromium = new Chromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void the_instructor_sees_the_broken_pack_with_its_reason_and_brings_it_back() throws IOException {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
+    page.navigate(server.url("/packs"));
+    page.locator("#packs-grid").waitFor();
+
+    assertThat(page.locator("#packs-summary").textContent()).startsWith("1 offered, 1 not offered");
+    assertThat(page.locator("#unsafe-local").textContent())
+        .isEqualTo("Unsafe local mode: submissions run without a sandbox");
+    String grid = page.locator("#packs-grid").innerText();
+    assertThat(grid)
+        .contains(
+            "kthvalue",
+            "Magnitude pruning with a kthvalue threshold",
+            "Offered",
+            "16 tests, 7 known-wrong variants");
+    assertThat(grid)
+        .contains("Not offered: the tests' points add up to 24 but exercise.json" + " says 30");
+    Chromium.screenshot(page, "exercise-packs-broken");
+
+    Path meta = packs.resolve("exercises/broken/exercise.json");
+    Files.writeString(meta, Files.readString(meta).replace("\"points\": 30", "\"points\": 24"));
+    page.locator("#reload-packs").click();
+    page.waitForCondition(
+        () -> page.locator("#packs-summary").textContent().startsWith("2 offered, 0 not offered"));
+  }
+
+  @Test
+  void a_student_is_refused_the_page() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/packs"));
+    page.waitForCondition(() -> page.content().contains("Access denied"));
+    assertThat(page.locator("#packs-grid").count()).isZero();
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> all = Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package org.pruninglab.grading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.pruninglab.exercise.ExercisePack;
+
+/** Without bubblewrap (unsafe local mode) the same harness, protocol and plan grade alike. */
+class UnsafeLocalModeTest {
+
+  @Test
+  void the_reference_scores_full_marks_and_the_starter_nothing() {
+    GradingFixture f = GradingFixture.get();
+    SandboxSettings unsafe =
+        SandboxSettings.forThisHost("bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"), true);
+    Grader grader =
+        new Grader(
+            f.compiler,
+            new Sandbox(unsafe, f.classpath),
+            Path.of("target", "grading", "jobs").toAbsolutePath());
+    ExercisePack pack = f.pack("kthvalue");
+
+    assertThat(new Sandbox(unsafe, f.classpath).command(Path.of("/job"), Limits.defaults()))
+        .doesNotContain("bwrap", "setpriv");
+    GradingResult ref = grader.grade(pack, pack.reference().getBytes(StandardCharsets.UTF_8), true);
+    assertThat(ref.verdict()).isEqualTo(Verdict.OK);
+    assertThat(ref.score()).isEqualTo(24.0);
+    GradingResult starter =
+        grader.grade(pack, pack.starter().getBytes(StandardCharsets.UTF_8), true);
+    assertThat(starter.score()).isZero();
+  }
+}
