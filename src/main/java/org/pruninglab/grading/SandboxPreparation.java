@@ -26,44 +26,43 @@ public final class SandboxPreparation {
     SandboxClasspath cp = SandboxClasspath.prepare(folder);
     Path ready = cp.engineCache().resolve(".ready");
     if (!Files.exists(ready)) {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-DENGINE_CACHE_DIR=" + cp.engineCache(),
-                  "-Dai.djl.offline=true",
-                  "-cp",
-                  cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")),
-                  PrepareEngine.class.getName()));
-      String output = run(command, 300);
+      String output = runTrusted(cp, 300, PrepareEngine.class.getName());
       try {
         Files.writeString(ready, output);
-        SandboxClasspath.makeReadableByAll(cp.engineCache());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      readableByAll(cp.engineCache());
     }
     Path fixtures = cp.fixtures();
     if (!Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN))
         || !Files.exists(fixtures.resolve(PrepareFixtures.TEST_500))) {
-      List<String> command =
-          new ArrayList<>(
-              List.of(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-DENGINE_CACHE_DIR=" + cp.engineCache(),
-                  "-Dai.djl.offline=true",
-                  "-cp",
-                  cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")),
-                  PrepareFixtures.class.getName(),
-                  fixtures.toString()));
-      run(command, 600);
-      try {
-        SandboxClasspath.makeReadableByAll(fixtures);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      runTrusted(cp, 600, PrepareFixtures.class.getName(), fixtures.toString());
+      readableByAll(fixtures);
     }
     return cp;
+  }
+
+  /** Runs one of the harness's preparation mains in a JVM outside any sandbox. */
+  private static String runTrusted(SandboxClasspath cp, int seconds, String... mainAndArgs) {
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-DENGINE_CACHE_DIR=" + cp.engineCache(),
+                "-Dai.djl.offline=true",
+                "-cp",
+                cp.entries().stream().map(Path::toString).collect(Collectors.joining(":"))));
+    command.addAll(List.of(mainAndArgs));
+    return run(command, seconds);
+  }
+
+  private static void readableByAll(Path folder) {
+    try {
+      SandboxClasspath.makeReadableByAll(folder);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
