@@ -1,0 +1,120 @@
+package org.pruninglab.workspace;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.pruninglab.LabIntegrationTest;
+import org.pruninglab.account.AccountDetails;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/** Drafts on the real database: versions, conflicts, size limit, reset with history. */
+class DraftIT extends LabIntegrationTest {
+
+  @Autowired DraftService drafts;
+  @Autowired AccountService accounts;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void student() {
+    as("instructor", "INSTRUCTOR");
+    for (String name : List.of("draft-a", "draft-b")) {
+      if (jdbc.sql("select count(*) from account where username = ?")
+              .param(name)
+              .query(Integer.class)
+              .single()
+          == 0) {
+        accounts.create(new AccountDetails(name, name, name + "@example.org", Role.STUDENT));
+      }
+    }
+  }
+
+  @AfterEach
+  void signOut() {
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void a_new_student_starts_from_the_starter_and_each_save_is_a_new_version() {
+    as("draft-a", "STUDENT");
+    Draft start = drafts.load("kthvalue");
+    assertThat(start.version()).isZero();
+    assertThat(start.source()).contains("kthSmallest is not written yet");
+
+    Draft one = drafts.save("kthvalue", "// first", 0);
+    Draft two = drafts.save("kthvalue", "// second", one.version());
+
+    assertThat(one.version()).isEqualTo(1);
+    assertThat(two.version()).isEqualTo(2);
+    assertThat(drafts.load("kthvalue").source()).isEqualTo("// second");
+    as("draft-b", "STUDENT");
+    assertThat(drafts.load("kthvalue").version()).isZero();
+  }
+
+  @Test
+  void a_save_from_a_stale_tab_is_refused_with_what_is_stored() {
+    as("draft-b", "STUDENT");
+    long base = drafts.save("mask-fine-tune", "// tab 1 loads this", 0).version();
+    drafts.save("mask-fine-tune", "// tab 2 saved later", base);
+
+    assertThatThrownBy(() -> drafts.save("mask-fine-tune", "// tab 1 types on", base))
+        .isInstanceOf(DraftConflictException.class)
+        .hasMessageContaining("was saved elsewhere (another tab or browser)")
+        .satisfies(
+            e ->
+                assertThat(((DraftConflictException) e).current().source())
+                    .isEqualTo("// tab 2 saved later"));
+    assertThat(drafts.load("mask-fine-tune").source()).isEqualTo("// tab 2 saved later");
+    // Two tabs starting from the starter: the second first save conflicts too.
+    assertThatThrownBy(() -> drafts.save("mask-fine-tune", "// another first", 0))
+        .isInstanceOf(DraftConflictException.class);
+  }
+
+  @Test
+  void an_oversized_draft_is_refused_and_the_last_good_one_kept() {
+    as("draft-a", "STUDENT");
+    Draft good = drafts.save("filter-pruning", "// good", 0);
+
+    assertThatThrownBy(() -> drafts.save("filter-pruning", "x".repeat(300_000), good.version()))
+        .isInstanceOf(DraftException.class)
+        .hasMessage(
+            "The draft is 300,000 bytes; drafts are limited to 262,144 bytes (256 KB)."
+                + " Your last saved draft is kept.");
+    assertThat(drafts.load("filter-pruning").source()).isEqualTo("// good");
+    assertThatThrownBy(() -> drafts.load("nope")).hasMessage("There is no exercise called 'nope'.");
+  }
+
+  @Test
+  void reset_to_starter_keeps_the_old_draft_in_the_history() {
+    as("draft-b", "STUDENT");
+    Draft mine = drafts.save("kthvalue", "// my work", drafts.load("kthvalue").version());
+
+    Draft reset = drafts.resetToStarter("kthvalue", mine.version());
+
+    assertThat(reset.source()).contains("kthSmallest is not written yet");
+    assertThat(reset.version()).isEqualTo(mine.version() + 1);
+    assertThat(drafts.history("kthvalue"))
+        .first()
+        .satisfies(
+            h -> {
+              assertThat(h.source()).isEqualTo("// my work");
+              assertThat(h.reason()).isEqualTo("reset to starter");
+            });
+  }
+
+  private static void as(String username, String role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
+  }
+}
