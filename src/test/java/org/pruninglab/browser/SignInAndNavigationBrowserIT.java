@@ -121,7 +121,8 @@ class SignInAndNavigationBrowserIT {
     instructor.locator("#issue-password-chen").click();
     instructor.locator("#confirm-issue-password").click();
     String oneTime = instructor.locator("#issued-password").textContent();
-    assertThat(instructor.getByText("One-time password for chen").isVisible()).isTrue();
+    // waitFor, not isVisible: the dialog's heading may render a moment after its text field.
+    instructor.getByText("One-time password for chen").waitFor();
 
     Page chen = chromium.newPage();
     Chromium.signIn(chen, server, "chen", oneTime);
