@@ -68,8 +68,8 @@ class MaskedFineTuneHiddenTest {
   void unpruned_weights_change() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 7);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
-      Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(weights(mlp), 0.9);
-      Map<String, float[]> before = copy(weights(mlp));
+      Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(mlp.prunableWeights(), 0.9);
+      Map<String, float[]> before = copy(mlp.prunableWeights());
       train(mlp, sgd, LearningRate.constant(0.05), masks, fiftySteps());
       for (String name : masks.keySet()) {
         boolean[] kept = masks.get(name).toBooleanArray();
@@ -119,7 +119,7 @@ class MaskedFineTuneHiddenTest {
   void masks_are_unchanged() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 9);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
-      Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(weights(mlp), 0.8);
+      Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(mlp.prunableWeights(), 0.8);
       Map<String, NDArray> same = new LinkedHashMap<>(masks);
       Map<String, boolean[]> values = new LinkedHashMap<>();
       masks.forEach((n, m) -> values.put(n, m.toBooleanArray()));
@@ -154,7 +154,7 @@ class MaskedFineTuneHiddenTest {
     try (LabModel cnn = Models.create(ModelKind.CNN, 11);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
       Map<String, NDArray> masks = new LinkedHashMap<>();
-      weights(cnn).forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
+      cnn.prunableWeights().forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
       Batches small = Batches.shuffled(DATA.train().firstPerClass(16), DATA.normalization(),
           32, 2, Models.IMAGE);
       List<EpochResult> epochs = train(cnn, sgd, LearningRate.cosine(0.05, 2, 0), masks, small,
@@ -179,7 +179,7 @@ class MaskedFineTuneHiddenTest {
           .optLearningRate(LearningRate.constant(1.0)).optSeed(3).build().fit(train, 1, null);
       double dense = Evaluation.accuracy(cnn, test);
       Map<String, NDArray> masks = new LinkedHashMap<>();
-      weights(cnn).forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
+      cnn.prunableWeights().forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
       double pruned = Evaluation.accuracy(cnn, test);
 
       train(cnn, sgd, LearningRate.cosine(0.05, 1, 0), masks, train, 1);
@@ -200,7 +200,7 @@ class MaskedFineTuneHiddenTest {
   }
 
   private static Map<String, NDArray> pruneAndWarmUp(LabModel mlp) {
-    return MagnitudePruning.pruneGlobally(weights(mlp), 0.9);
+    return MagnitudePruning.pruneGlobally(mlp.prunableWeights(), 0.9);
   }
 
   private static List<EpochResult> train(LabModel model, Optimizer optimizer, LearningRate lr,
@@ -226,16 +226,6 @@ class MaskedFineTuneHiddenTest {
         }
       }
     }
-  }
-
-  private static Map<String, NDArray> weights(LabModel model) {
-    Map<String, NDArray> out = new LinkedHashMap<>();
-    model.parameters().forEach((n, p) -> {
-      if (p.getShape().dimension() > 1) {
-        out.put(n, p);
-      }
-    });
-    return out;
   }
 
   private static Map<String, float[]> copy(Map<String, NDArray> weights) {

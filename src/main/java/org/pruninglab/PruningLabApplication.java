@@ -1,6 +1,7 @@
 package org.pruninglab;
 
 import java.util.List;
+import java.util.Map;
 import org.pruninglab.cli.BenchCommand;
 import org.pruninglab.cli.GradeCommand;
 import org.pruninglab.cli.PicturesCommand;
@@ -15,32 +16,29 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 @ConfigurationPropertiesScan
 public class PruningLabApplication {
 
-  private static final java.util.Set<String> COMMANDS =
-      java.util.Set.of("reproduce", "pictures", "bench", "grade", "validate");
+  /** A command of the jar: its arguments in, its exit status out. */
+  private interface Command {
+    int run(List<String> args) throws Exception;
+  }
+
+  private static final Map<String, Command> COMMANDS =
+      Map.of(
+          "reproduce", ReproduceCommand::run,
+          "pictures", PicturesCommand::run,
+          "bench", BenchCommand::run,
+          "grade", GradeCommand::run,
+          "validate", ValidateCommand::run);
 
   /**
-   * Starts the web application, or runs a command: {@code reproduce}, {@code pictures} or {@code
-   * bench}.
+   * Starts the web application, or runs a command: {@code reproduce}, {@code pictures}, {@code
+   * bench}, {@code grade} or {@code validate}.
    */
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && COMMANDS.contains(args[0])) {
+    Command command = args.length > 0 ? COMMANDS.get(args[0]) : null;
+    if (command != null) {
       // Before any logger exists: commands log warnings to standard error only.
       System.setProperty("logback.configurationFile", "logback-cli.xml");
-    }
-    if (args.length > 0 && args[0].equals("reproduce")) {
-      System.exit(ReproduceCommand.run(List.of(args).subList(1, args.length)));
-    }
-    if (args.length > 0 && args[0].equals("pictures")) {
-      System.exit(PicturesCommand.run(List.of(args).subList(1, args.length)));
-    }
-    if (args.length > 0 && args[0].equals("grade")) {
-      System.exit(GradeCommand.run(List.of(args).subList(1, args.length)));
-    }
-    if (args.length > 0 && args[0].equals("validate")) {
-      System.exit(ValidateCommand.run(List.of(args).subList(1, args.length)));
-    }
-    if (args.length > 0 && args[0].equals("bench")) {
-      System.exit(BenchCommand.run(List.of(args).subList(1, args.length)));
+      System.exit(command.run(List.of(args).subList(1, args.length)));
     }
     SpringApplication.run(PruningLabApplication.class, args);
   }

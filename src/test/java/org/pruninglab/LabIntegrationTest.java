@@ -4,7 +4,16 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.pruninglab.account.AccountDetails;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -24,6 +33,36 @@ public abstract class LabIntegrationTest {
     registry.add(
         "lab.grading.sandbox-dir",
         () -> Path.of("target", "grading", "sandbox").toAbsolutePath().toString());
+  }
+
+  @Autowired private AccountService accountsForSetUp;
+  @Autowired private JdbcClient jdbcForSetUp;
+
+  /** Makes {@code username} the signed-in person for the service calls that follow. */
+  protected static void signInAs(String username, Role role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+  }
+
+  /**
+   * Creates the account unless it exists (tests share one database). Leaves the bootstrap
+   * instructor signed in.
+   */
+  protected void ensureAccount(String username, Role role) {
+    signInAs("instructor", Role.INSTRUCTOR);
+    boolean exists =
+        jdbcForSetUp
+                .sql("select count(*) from account where username = ?")
+                .param(username)
+                .query(Integer.class)
+                .single()
+            > 0;
+    if (!exists) {
+      accountsForSetUp.create(
+          new AccountDetails(username, username, username + "@example.org", role));
+    }
   }
 
   protected static Path dataDir() {

@@ -80,7 +80,7 @@ public final class Grader {
       try {
         Files2.deleteRecursively(job);
       } catch (IOException e) {
-        // Left for the start-up sweep of the jobs folder.
+        // Left behind (nothing sweeps the jobs folder yet); it holds only class files.
       }
     }
   }

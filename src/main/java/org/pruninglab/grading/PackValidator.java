@@ -37,7 +37,9 @@ public final class PackValidator {
         new Check(
             pack.id(),
             "reference scores full marks",
-            ref.verdict() == Verdict.OK && ref.score() == pack.metadata().points()
+            ref.verdict() == Verdict.OK
+                    && failed(ref).isEmpty()
+                    && ref.score() == pack.metadata().points()
                 ? null
                 : "scored "
                     + ref.score()

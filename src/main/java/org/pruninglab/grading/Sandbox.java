@@ -155,15 +155,7 @@ public final class Sandbox {
       return unsafeCommand(jobClasses, limits);
     }
     List<String> c = new ArrayList<>();
-    if (settings.dropToUser()) {
-      c.addAll(
-          List.of(
-              "setpriv",
-              "--reuid=" + settings.sandboxUid(),
-              "--regid=" + settings.sandboxUid(),
-              "--clear-groups",
-              "--"));
-    }
+    c.addAll(settings.userSwitch());
     Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
     c.addAll(
         List.of(
@@ -220,6 +212,10 @@ public final class Sandbox {
     for (Path entry : classpath.entries()) {
       c.addAll(List.of("--ro-bind", entry.toString(), inSandbox(entry)));
     }
+    if (settings.fashionMnistDir() != null && Files.isDirectory(settings.fashionMnistDir())) {
+      String data = settings.fashionMnistDir().toString();
+      c.addAll(List.of("--ro-bind", data, data));
+    }
     for (Path etc : jdkConfiguration(javaHome)) {
       c.addAll(List.of("--ro-bind", etc.toString(), etc.toString()));
     }
@@ -243,15 +239,6 @@ public final class Sandbox {
     }
     c.add("--");
     c.addAll(java(javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath()));
-    if (settings.fashionMnistDir() != null && Files.isDirectory(settings.fashionMnistDir())) {
-      int at = c.indexOf("--chdir");
-      c.addAll(
-          at,
-          List.of(
-              "--ro-bind",
-              settings.fashionMnistDir().toString(),
-              settings.fashionMnistDir().toString()));
-    }
     return c;
   }
 

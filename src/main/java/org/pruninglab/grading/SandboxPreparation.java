@@ -70,15 +70,7 @@ public final class SandboxPreparation {
    */
   public static String preflight(SandboxSettings settings) {
     List<String> command = new ArrayList<>();
-    if (settings.dropToUser()) {
-      command.addAll(
-          List.of(
-              "setpriv",
-              "--reuid=" + settings.sandboxUid(),
-              "--regid=" + settings.sandboxUid(),
-              "--clear-groups",
-              "--"));
-    }
+    command.addAll(settings.userSwitch());
     command.addAll(
         List.of(
             settings.bwrap(),

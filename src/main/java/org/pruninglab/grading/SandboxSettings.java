@@ -32,6 +32,18 @@ public record SandboxSettings(
     gpuDevices = List.copyOf(gpuDevices);
   }
 
+  /**
+   * The command prefix that starts what follows as the sandbox user, or nothing when the service
+   * does not run as root.
+   */
+  public List<String> userSwitch() {
+    if (!dropToUser) {
+      return List.of();
+    }
+    return List.of(
+        "setpriv", "--reuid=" + sandboxUid, "--regid=" + sandboxUid, "--clear-groups", "--");
+  }
+
   /** The settings for this host: root drops to nobody (65534); NVIDIA devices when present. */
   public static SandboxSettings forThisHost(
       String bwrap, int threads, Path fashionMnistDir, boolean unsafeLocal) {

@@ -10,18 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 import org.pruninglab.exercise.PackException;
 import org.pruninglab.exercise.PlannedTest;
 import org.pruninglab.exercise.Visibility;
+import org.pruninglab.grading.harness.JupiterLauncher;
 
 /**
  * Discovers an exercise's tests from their compiled classes (compiled against the reference
@@ -40,15 +38,7 @@ final class TestPlanner {
       Path referenceClasses,
       List<String> publicClasses,
       List<String> hiddenClasses) {
-    Launcher launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false)
-                .enableTestExecutionListenerAutoRegistration(false)
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .enablePostDiscoveryFilterAutoRegistration(false)
-                .addTestEngines(new JupiterTestEngine())
-                .build());
+    Launcher launcher = JupiterLauncher.create();
     List<PlannedTest> plan = new ArrayList<>();
     try (URLClassLoader loader =
         new URLClassLoader(

@@ -6,12 +6,11 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.TestFiles;
 
 /**
  * An instructor sees which packs are offered and why a broken one is not; fixing the pack and
@@ -27,10 +26,10 @@ class ExercisePacksBrowserIT {
 
   @BeforeAll
   static void startWithOneBrokenPack() throws IOException {
-    copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/kthvalue"));
-    copy(Path.of("grader/kthvalue"), packs.resolve("grader/kthvalue"));
-    copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/broken"));
-    copy(Path.of("grader/kthvalue"), packs.resolve("grader/broken"));
+    TestFiles.copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/kthvalue"));
+    TestFiles.copy(Path.of("grader/kthvalue"), packs.resolve("grader/kthvalue"));
+    TestFiles.copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/broken"));
+    TestFiles.copy(Path.of("grader/kthvalue"), packs.resolve("grader/broken"));
     Path meta = packs.resolve("exercises/broken/exercise.json");
     Files.writeString(
         meta,
@@ -93,18 +92,5 @@ class ExercisePacksBrowserIT {
     page.navigate(server.url("/packs"));
     page.waitForCondition(() -> page.content().contains("Access denied"));
     assertThat(page.locator("#packs-grid").count()).isZero();
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

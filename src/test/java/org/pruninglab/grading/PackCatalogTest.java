@@ -5,10 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.TestFiles;
 
 /** Broken packs are kept out with a reason an instructor can act on; the others stay. */
 class PackCatalogTest {
@@ -20,10 +19,10 @@ class PackCatalogTest {
       throws IOException {
     Path exercises = dir.resolve("exercises");
     Path grader = dir.resolve("grader");
-    copy(Path.of("exercises/kthvalue"), exercises.resolve("kthvalue"));
-    copy(Path.of("grader/kthvalue"), grader.resolve("kthvalue"));
-    copy(Path.of("exercises/kthvalue"), exercises.resolve("second"));
-    copy(Path.of("grader/kthvalue"), grader.resolve("second"));
+    TestFiles.copy(Path.of("exercises/kthvalue"), exercises.resolve("kthvalue"));
+    TestFiles.copy(Path.of("grader/kthvalue"), grader.resolve("kthvalue"));
+    TestFiles.copy(Path.of("exercises/kthvalue"), exercises.resolve("second"));
+    TestFiles.copy(Path.of("grader/kthvalue"), grader.resolve("second"));
     Path meta = exercises.resolve("second/exercise.json");
     Files.writeString(meta, Files.readString(meta).replace("\"kthvalue\"", "\"second\""));
     GradingFixture f = GradingFixture.get();
@@ -47,7 +46,7 @@ class PackCatalogTest {
     assertThat(catalog.problems().get("second")).startsWith("exercise.json is not valid: ");
     assertThat(catalog.packs()).containsOnlyKeys("kthvalue");
 
-    copy(Path.of("exercises/kthvalue/exercise.json"), meta);
+    TestFiles.copy(Path.of("exercises/kthvalue/exercise.json"), meta);
     Files.writeString(
         meta,
         Files.readString(meta)
@@ -68,25 +67,8 @@ class PackCatalogTest {
         .startsWith("the tests does not compile: ")
         .contains("cannot find symbol");
 
-    copy(Path.of("grader/kthvalue/tests/KthvaluePruningHiddenTest.java"), hidden);
+    TestFiles.copy(Path.of("grader/kthvalue/tests/KthvaluePruningHiddenTest.java"), hidden);
     assertThat(catalog.reload()).isEmpty();
     assertThat(catalog.packs()).containsOnlyKeys("kthvalue", "second");
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    if (Files.isRegularFile(from)) {
-      Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-      return;
-    }
-    try (Stream<Path> all = Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

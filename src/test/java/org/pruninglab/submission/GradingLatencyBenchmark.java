@@ -12,14 +12,9 @@ import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
-import org.pruninglab.account.AccountDetails;
-import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Not part of the default build (the name matches no test pattern). Run with {@code mvn -B test
@@ -36,15 +31,13 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
   private static final String ONLY = System.getProperty("bench.exercise");
 
   @Autowired SubmissionService service;
-  @Autowired AccountService accounts;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
   @Test
   void submit_to_stored_result() throws Exception {
-    as("instructor", "INSTRUCTOR");
-    accounts.create(new AccountDetails("bench", "Bench", "bench@example.org", Role.STUDENT));
-    as("bench", "STUDENT");
+    ensureAccount("bench", Role.STUDENT);
+    signInAs("bench", Role.STUDENT);
     List<String> rows = new ArrayList<>();
     try (var dirs = Files.list(Path.of("exercises"))) {
       for (Path dir : dirs.filter(Files::isDirectory).sorted().toList()) {
@@ -117,12 +110,5 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
     Arrays.sort(v);
     int i = (int) Math.ceil(p / 100.0 * v.length) - 1;
     return v[Math.max(0, Math.min(v.length - 1, i))];
-  }
-
-  private static void as(String username, String role) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
   }
 }

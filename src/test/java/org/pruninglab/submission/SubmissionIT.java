@@ -13,13 +13,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
-import org.pruninglab.account.AccountDetails;
-import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Submissions through the real queue, database, sandbox and pack. */
@@ -27,24 +23,16 @@ class SubmissionIT extends LabIntegrationTest {
 
   @Autowired SubmissionService service;
   @Autowired GradingQueue queue;
-  @Autowired AccountService accounts;
   @Autowired JdbcClient jdbc;
 
   private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
 
   @BeforeEach
   void signIn() {
-    as("instructor", "INSTRUCTOR");
-    for (String name : List.of("sub-ann", "sub-bo", "sub-cy", "sub-ta")) {
-      if (jdbc.sql("select count(*) from account where username = ?")
-              .param(name)
-              .query(Integer.class)
-              .single()
-          == 0) {
-        Role role = name.equals("sub-ta") ? Role.TA : Role.STUDENT;
-        accounts.create(new AccountDetails(name, name, name + "@example.org", role));
-      }
+    for (String name : List.of("sub-ann", "sub-bo", "sub-cy")) {
+      ensureAccount(name, Role.STUDENT);
     }
+    ensureAccount("sub-ta", Role.TA);
   }
 
   @AfterEach
@@ -54,7 +42,7 @@ class SubmissionIT extends LabIntegrationTest {
 
   @Test
   void a_submission_is_stored_then_graded_with_its_pruning_results() {
-    as("sub-ann", "STUDENT");
+    signInAs("sub-ann", Role.STUDENT);
     long id =
         service.submit(
             "kthvalue", "KthvaluePruning.java", REFERENCE.getBytes(StandardCharsets.UTF_8));
@@ -79,7 +67,7 @@ class SubmissionIT extends LabIntegrationTest {
 
   @Test
   void bytes_that_are_not_utf8_are_kept_as_sent_and_graded_as_a_compile_error() {
-    as("sub-bo", "STUDENT");
+    signInAs("sub-bo", Role.STUDENT);
     byte[] latin1 = "package lab; // Größe".getBytes(StandardCharsets.ISO_8859_1);
     long id = service.submit("kthvalue", "../../etc/passwd", latin1);
 
@@ -93,19 +81,19 @@ class SubmissionIT extends LabIntegrationTest {
 
   @Test
   void other_students_cannot_read_a_submission_but_staff_can() {
-    as("sub-ann", "STUDENT");
+    signInAs("sub-ann", Role.STUDENT);
     long id = service.submit("kthvalue", "KthvaluePruning.java", new byte[0]);
     awaitDone(id);
-    as("sub-bo", "STUDENT");
+    signInAs("sub-bo", Role.STUDENT);
     assertThat(service.find(id)).isEmpty();
     assertThat(service.source(id)).isEmpty();
-    as("sub-ta", "TA");
+    signInAs("sub-ta", Role.TA);
     assertThat(service.find(id)).isPresent();
   }
 
   @Test
   void refusals_name_the_reason() {
-    as("sub-cy", "STUDENT");
+    signInAs("sub-cy", Role.STUDENT);
     assertThatThrownBy(() -> service.submit("no-such", "X.java", new byte[1]))
         .isInstanceOf(SubmissionException.class)
         .hasMessage("There is no exercise called 'no-such'.");
@@ -115,7 +103,7 @@ class SubmissionIT extends LabIntegrationTest {
 
   @Test
   void a_student_has_at_most_three_submissions_waiting() {
-    as("sub-cy", "STUDENT");
+    signInAs("sub-cy", Role.STUDENT);
     byte[] source = REFERENCE.getBytes(StandardCharsets.UTF_8);
     List<Long> ids = new java.util.ArrayList<>();
     int refused = 0;
@@ -153,7 +141,7 @@ class SubmissionIT extends LabIntegrationTest {
 
     queue.requeueUnfinished();
 
-    as("sub-bo", "STUDENT");
+    signInAs("sub-bo", Role.STUDENT);
     assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
   }
 
@@ -172,13 +160,6 @@ class SubmissionIT extends LabIntegrationTest {
       }
     }
     throw new AssertionError("submission " + id + " was not graded within 90 s");
-  }
-
-  private static void as(String username, String role) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
   }
 
   private static String read(String path) {

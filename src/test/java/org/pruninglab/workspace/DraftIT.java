@@ -3,39 +3,23 @@ package org.pruninglab.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
-import org.pruninglab.account.AccountDetails;
-import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Drafts on the real database: versions, conflicts, size limit, reset with history. */
 class DraftIT extends LabIntegrationTest {
 
   @Autowired DraftService drafts;
-  @Autowired AccountService accounts;
-  @Autowired JdbcClient jdbc;
 
   @BeforeEach
   void student() {
-    as("instructor", "INSTRUCTOR");
-    for (String name : List.of("draft-a", "draft-b")) {
-      if (jdbc.sql("select count(*) from account where username = ?")
-              .param(name)
-              .query(Integer.class)
-              .single()
-          == 0) {
-        accounts.create(new AccountDetails(name, name, name + "@example.org", Role.STUDENT));
-      }
-    }
+    ensureAccount("draft-a", Role.STUDENT);
+    ensureAccount("draft-b", Role.STUDENT);
   }
 
   @AfterEach
@@ -45,7 +29,7 @@ class DraftIT extends LabIntegrationTest {
 
   @Test
   void a_new_student_starts_from_the_starter_and_each_save_is_a_new_version() {
-    as("draft-a", "STUDENT");
+    signInAs("draft-a", Role.STUDENT);
     Draft start = drafts.load("kthvalue");
     assertThat(start.version()).isZero();
     assertThat(start.source()).contains("kthSmallest is not written yet");
@@ -56,13 +40,13 @@ class DraftIT extends LabIntegrationTest {
     assertThat(one.version()).isEqualTo(1);
     assertThat(two.version()).isEqualTo(2);
     assertThat(drafts.load("kthvalue").source()).isEqualTo("// second");
-    as("draft-b", "STUDENT");
+    signInAs("draft-b", Role.STUDENT);
     assertThat(drafts.load("kthvalue").version()).isZero();
   }
 
   @Test
   void a_save_from_a_stale_tab_is_refused_with_what_is_stored() {
-    as("draft-b", "STUDENT");
+    signInAs("draft-b", Role.STUDENT);
     long base = drafts.save("mask-fine-tune", "// tab 1 loads this", 0).version();
     drafts.save("mask-fine-tune", "// tab 2 saved later", base);
 
@@ -81,7 +65,7 @@ class DraftIT extends LabIntegrationTest {
 
   @Test
   void an_oversized_draft_is_refused_and_the_last_good_one_kept() {
-    as("draft-a", "STUDENT");
+    signInAs("draft-a", Role.STUDENT);
     Draft good = drafts.save("filter-pruning", "// good", 0);
 
     assertThatThrownBy(() -> drafts.save("filter-pruning", "x".repeat(300_000), good.version()))
@@ -95,7 +79,7 @@ class DraftIT extends LabIntegrationTest {
 
   @Test
   void reset_to_starter_keeps_the_old_draft_in_the_history() {
-    as("draft-b", "STUDENT");
+    signInAs("draft-b", Role.STUDENT);
     Draft mine = drafts.save("kthvalue", "// my work", drafts.load("kthvalue").version());
 
     Draft reset = drafts.resetToStarter("kthvalue", mine.version());
@@ -109,12 +93,5 @@ class DraftIT extends LabIntegrationTest {
               assertThat(h.source()).isEqualTo("// my work");
               assertThat(h.reason()).isEqualTo("reset to starter");
             });
-  }
-
-  private static void as(String username, String role) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role))));
   }
 }

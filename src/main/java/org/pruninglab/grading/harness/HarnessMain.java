@@ -12,12 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
-import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Entry point of the sandbox JVM. Standard input carries two lines from the trusted side: the run's
@@ -73,16 +70,7 @@ public final class HarnessMain {
       request.selectors(selectClass(Class.forName(name, false, loader)));
     }
     LauncherDiscoveryRequest discovery = request.build();
-    Launcher launcher =
-        LauncherFactory.create(
-            LauncherConfig.builder()
-                .enableTestEngineAutoRegistration(false)
-                .enableTestExecutionListenerAutoRegistration(false)
-                .enableLauncherSessionListenerAutoRegistration(false)
-                .enableLauncherDiscoveryListenerAutoRegistration(false)
-                .enablePostDiscoveryFilterAutoRegistration(false)
-                .addTestEngines(new JupiterTestEngine())
-                .build());
+    Launcher launcher = JupiterLauncher.create();
     launcher.execute(discovery, new ReportingListener(channel));
 
     channel.send("{\"type\":\"output\",\"text\":" + Json.string(captured.text()) + "}");

@@ -96,6 +96,23 @@ public final class LabModel implements AutoCloseable {
     return Collections.unmodifiableMap(out);
   }
 
+  /**
+   * The parameters that pruning applies to, by name, in layer order: every parameter of rank > 1
+   * (convolution and linear weights), never biases or BatchNorm (design/semantics.md §1). The
+   * arrays are the model's own.
+   */
+  public Map<String, NDArray> prunableWeights() {
+    Map<String, NDArray> out = new LinkedHashMap<>();
+    parameters()
+        .forEach(
+            (n, p) -> {
+              if (p.getShape().dimension() > 1) {
+                out.put(n, p);
+              }
+            });
+    return Collections.unmodifiableMap(out);
+  }
+
   /** Everything a checkpoint holds: the parameters plus BatchNorm's running statistics. */
   public Map<String, NDArray> state() {
     Map<String, NDArray> out = new LinkedHashMap<>();

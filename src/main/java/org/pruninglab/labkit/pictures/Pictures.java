@@ -124,15 +124,7 @@ public final class Pictures {
    */
   public static SparsityCurve accuracyVsSparsity(
       String label, LabModel model, Batches test, double... sparsities) {
-    Map<String, NDArray> prunable = new LinkedHashMap<>();
-    model
-        .parameters()
-        .forEach(
-            (name, p) -> {
-              if (p.getShape().dimension() > 1) {
-                prunable.put(name, p);
-              }
-            });
+    Map<String, NDArray> prunable = model.prunableWeights();
     Map<String, float[]> original = new LinkedHashMap<>();
     prunable.forEach((name, p) -> original.put(name, p.toFloatArray()));
     List<SparsityCurve.Point> points = new ArrayList<>();

@@ -29,15 +29,7 @@ public final class SeedPictures {
     for (ModelKind kind : List.of(ModelKind.MLP, ModelKind.CNN)) {
       try (LabModel model = reproduction.pretrained(kind)) {
         String m = model.name();
-        Map<String, NDArray> weights = new LinkedHashMap<>();
-        model
-            .parameters()
-            .forEach(
-                (name, p) -> {
-                  if (p.getShape().dimension() > 1) {
-                    weights.put(name, p);
-                  }
-                });
+        Map<String, NDArray> weights = model.prunableWeights();
         weights.forEach(
             (name, w) ->
                 files.put(

@@ -61,16 +61,24 @@ public final class Reproduction {
    */
   public LabModel pretrained(ModelKind kind) {
     LabModel model = Models.create(kind, settings.seed());
-    switch (kind) {
+    try {
+      pretrainBySeedRecipe(model, kind);
+      return model;
+    } catch (RuntimeException e) {
+      model.close();
+      throw e;
+    }
+  }
+
+  /** Seed 000's and seed 001's pre-training recipes, written once for every pipeline. */
+  private List<EpochResult> pretrainBySeedRecipe(LabModel model, ModelKind kind) {
+    return switch (kind) {
       case MLP -> pretrained(model, 5, Optimizer.adam(), LearningRate.constant(1e-3), 128, false);
       case CNN ->
           pretrained(model, 5, Optimizer.adadelta(), LearningRate.step(1.0, 1, 0.7), 256, true);
-      default -> {
-        model.close();
-        throw new IllegalArgumentException("no seed recipe pre-trains the " + kind + " model");
-      }
-    }
-    return model;
+      default ->
+          throw new IllegalArgumentException("no seed recipe pre-trains the " + kind + " model");
+    };
   }
 
   /** The test images of this run, in order, normalised with the training set's statistics. */
@@ -81,12 +89,11 @@ public final class Reproduction {
   /** Seed 000: MLP, Adam 1e-3 × 5 epochs; 90 % global pruning; masked Adam 1e-4 × 3 epochs. */
   public PipelineResult mlp() {
     try (LabModel mlp = Models.create(ModelKind.MLP, settings.seed())) {
-      List<EpochResult> dense =
-          pretrained(mlp, 5, Optimizer.adam(), LearningRate.constant(1e-3), 128, false);
+      List<EpochResult> dense = pretrainBySeedRecipe(mlp, ModelKind.MLP);
       double denseAccuracy = Evaluation.accuracy(mlp, test);
       double inferenceDense = inference(mlp);
 
-      Map<String, NDArray> weights = prunable(mlp);
+      Map<String, NDArray> weights = mlp.prunableWeights();
       double thresholdMillis =
           medianMillis(
               () -> {
@@ -136,8 +143,7 @@ public final class Reproduction {
    */
   public PipelineResult cnn() {
     try (LabModel cnn = Models.create(ModelKind.CNN, settings.seed())) {
-      List<EpochResult> dense =
-          pretrained(cnn, 5, Optimizer.adadelta(), LearningRate.step(1.0, 1, 0.7), 256, true);
+      List<EpochResult> dense = pretrainBySeedRecipe(cnn, ModelKind.CNN);
       double denseAccuracy = Evaluation.accuracy(cnn, test);
       double inferenceDense = inference(cnn);
 
@@ -155,7 +161,8 @@ public final class Reproduction {
               },
               true);
       Map<String, NDArray> masks = new LinkedHashMap<>();
-      prunable(cnn).forEach((name, w) -> masks.put(name, MagnitudePruning.pruneTensor(w, 0.9)));
+      cnn.prunableWeights()
+          .forEach((name, w) -> masks.put(name, MagnitudePruning.pruneTensor(w, 0.9)));
       double prunedAccuracy = Evaluation.accuracy(cnn, test);
       List<EpochResult> fineTune;
       try (MaskedWeights hook = new MaskedWeights(cnn, masks);
@@ -195,7 +202,7 @@ public final class Reproduction {
    */
   public PipelineResult filterPruning() {
     try (LabModel cnn = Models.create(ModelKind.CNN, settings.seed())) {
-      pretrained(cnn, 5, Optimizer.adadelta(), LearningRate.step(1.0, 1, 0.7), 256, true);
+      pretrainBySeedRecipe(cnn, ModelKind.CNN);
       double denseAccuracy = Evaluation.accuracy(cnn, test);
       ModelStats denseStats = Metrics.stats(cnn);
       double inferenceDense = inference(cnn);
@@ -341,19 +348,6 @@ public final class Reproduction {
 
   private double inference(LabModel model) {
     return Metrics.inference(model, test, settings.smoke() ? 1 : 5).imagesPerSecond();
-  }
-
-  private static Map<String, NDArray> prunable(LabModel model) {
-    Map<String, NDArray> out = new LinkedHashMap<>();
-    model
-        .parameters()
-        .forEach(
-            (n, p) -> {
-              if (p.getShape().dimension() > 1) {
-                out.put(n, p);
-              }
-            });
-    return out;
   }
 
   private static Map<String, float[]> snapshot(LabModel model) {

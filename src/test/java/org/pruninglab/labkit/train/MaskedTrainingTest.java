@@ -29,7 +29,7 @@ class MaskedTrainingTest {
   void
       the_after_step_hook_keeps_pruned_weights_exactly_zero_over_50_sgd_steps_with_momentum_and_weight_decay() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 5)) {
-      Map<String, NDArray> weights = weights(mlp);
+      Map<String, NDArray> weights = mlp.prunableWeights();
       Map<String, float[]> before = copy(weights);
       Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(weights, 0.9);
       float[] biasBefore = mlp.parameter("fc1.bias").toFloatArray();
@@ -72,7 +72,7 @@ class MaskedTrainingTest {
   void without_the_hook_momentum_and_weight_decay_bring_pruned_weights_back() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 5);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
-      MagnitudePruning.pruneGlobally(weights(mlp), 0.9);
+      MagnitudePruning.pruneGlobally(mlp.prunableWeights(), 0.9);
       long zerosAfterPruning = zeros(mlp);
 
       Training.builder()
@@ -114,19 +114,6 @@ class MaskedTrainingTest {
     }
   }
 
-  private static Map<String, NDArray> weights(LabModel model) {
-    Map<String, NDArray> out = new LinkedHashMap<>();
-    model
-        .parameters()
-        .forEach(
-            (name, p) -> {
-              if (p.getShape().dimension() > 1) {
-                out.put(name, p);
-              }
-            });
-    return out;
-  }
-
   private static Map<String, float[]> copy(Map<String, NDArray> arrays) {
     Map<String, float[]> out = new LinkedHashMap<>();
     arrays.forEach((k, v) -> out.put(k, v.toFloatArray()));
@@ -135,7 +122,7 @@ class MaskedTrainingTest {
 
   private static long zeros(LabModel model) {
     long zeros = 0;
-    for (NDArray w : weights(model).values()) {
+    for (NDArray w : model.prunableWeights().values()) {
       zeros += w.size() - w.countNonzero().getLong();
     }
     return zeros;
