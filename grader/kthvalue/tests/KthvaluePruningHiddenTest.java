@@ -27,6 +27,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pruninglab.grading.harness.PruningResults;
+import org.pruninglab.labkit.pictures.Pictures;
+import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.LabeledImages;
 import org.pruninglab.labkit.data.Normalization;
@@ -280,15 +282,32 @@ class KthvaluePruningHiddenTest {
       oracle.load(trained);
       double dense = Evaluation.accuracy(cnn, test);
       Map<String, NDArray> ref = oracle.prunableWeights();
+      // Pictures for the student's result page: each layer before and after their pruning.
       for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
+        PruningResults.picture(e.getKey() + ".before", Pictures.histogram(e.getKey(), e.getValue(), 40));
+      }
+      PruningResults.picture("conv1.weight.kernels.before",
+          Pictures.kernelMaps("conv1.weight", cnn.prunableWeights().get("conv1.weight")));
+      Map<String, NDArray> masks = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
+        masks.put(e.getKey(), KthvaluePruning.prune(e.getValue(), 0.9));
+      }
+      for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
+        PruningResults.picture(e.getKey() + ".after", Pictures.histogram(e.getKey(), e.getValue(), 40));
+        PruningResults.picture(e.getKey() + ".mask", Pictures.maskBitmap(e.getKey(), e.getValue(), 64));
+      }
+      PruningResults.picture("conv1.weight.kernels.after",
+          Pictures.kernelMaps("conv1.weight", cnn.prunableWeights().get("conv1.weight")));
+      double pruned = Evaluation.accuracy(cnn, test);
+      PruningResults.picture("accuracy-vs-sparsity", sweep(trained, test, dense, pruned));
+      for (Map.Entry<String, NDArray> e : masks.entrySet()) {
         NDArray refMask = MagnitudePruning.pruneTensor(ref.get(e.getKey()), 0.9);
-        NDArray mask = KthvaluePruning.prune(e.getValue(), 0.9);
-        assertArrayEquals(refMask.toBooleanArray(), mask.toBooleanArray(),
+        assertArrayEquals(refMask.toBooleanArray(), e.getValue().toBooleanArray(),
             "the mask of " + e.getKey() + " differs from the reference");
       }
       ModelStats stats = Metrics.stats(cnn);
       PruningResults.record("accuracy.dense", dense);
-      PruningResults.record("accuracy.pruned", Evaluation.accuracy(cnn, test));
+      PruningResults.record("accuracy.pruned", pruned);
       PruningResults.record("sparsity", stats.prunableSparsity());
       PruningResults.record("sparsity.all", stats.sparsity());
       PruningResults.record("parameters", stats.parameterCount());
@@ -300,6 +319,27 @@ class KthvaluePruningHiddenTest {
       assertEquals(120_199, stats.nonzeroCount(), "nonzero parameters after 90 % per tensor");
       assertTrue(stats.prunableSparsity() > 0.8999);
     }
+  }
+
+  /** The student's per-tensor pruning of the trained CNN at several sparsities, without fine-tuning. */
+  private static SparsityCurve sweep(Path trained, Batches test, double dense, double at90)
+      throws java.io.IOException {
+    java.util.List<SparsityCurve.Point> points = new java.util.ArrayList<>();
+    points.add(new SparsityCurve.Point(0, dense));
+    for (double s : new double[] {0.5, 0.8, 0.9, 0.95}) {
+      if (s == 0.9) {
+        points.add(new SparsityCurve.Point(s, at90));
+        continue;
+      }
+      try (LabModel m = Models.create(ModelKind.CNN, 0)) {
+        m.load(trained);
+        for (NDArray w : m.prunableWeights().values()) {
+          KthvaluePruning.prune(w, s);
+        }
+        points.add(new SparsityCurve.Point(s, Evaluation.accuracy(m, test)));
+      }
+    }
+    return new SparsityCurve("per tensor", points);
   }
 
   /** Test images prepared by the trusted side (reading them is much faster than the whole set). */

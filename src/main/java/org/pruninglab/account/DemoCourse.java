@@ -31,9 +31,11 @@ class DemoCourse implements ApplicationRunner {
   private static final Logger log = LoggerFactory.getLogger(DemoCourse.class);
 
   private final AccountService accounts;
+  private final DemoProperties properties;
 
-  DemoCourse(AccountService accounts) {
+  DemoCourse(AccountService accounts, DemoProperties properties) {
     this.accounts = accounts;
+    this.properties = properties;
   }
 
   @Override
@@ -49,10 +51,17 @@ class DemoCourse implements ApplicationRunner {
           demo.password(),
           false);
     }
+    for (int i = 1; i <= properties.extraStudents(); i++) {
+      String name = String.format(java.util.Locale.ROOT, "student%03d", i);
+      accounts.createWithPassword(
+          new AccountDetails(name, "Student " + i, name + "@demo.invalid", Role.STUDENT),
+          "demo-student",
+          false);
+    }
     log.warn(
         "Demo course created: {} accounts (instructor/demo-instructor, ta/demo-ta-pass,"
             + " alice|bob|chen/demo-student). Do not use the demo profile in production.",
-        ACCOUNTS.size());
+        ACCOUNTS.size() + properties.extraStudents());
   }
 
   record DemoAccount(String username, String displayName, Role role, String password) {}

@@ -42,11 +42,26 @@ public final class Grader {
   }
 
   public GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden) {
-    return grade(pack, source, includeHidden, limits(pack));
+    return grade(pack, source, includeHidden, GradingProgress.NONE);
+  }
+
+  /** Grades and tells {@code progress} what the job is doing as it goes. */
+  public GradingResult grade(
+      ExercisePack pack, byte[] source, boolean includeHidden, GradingProgress progress) {
+    return grade(pack, source, includeHidden, limits(pack), progress);
   }
 
   /** With other limits than the pack's: for tests that must hit a limit quickly. */
   GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden, Limits limits) {
+    return grade(pack, source, includeHidden, limits, GradingProgress.NONE);
+  }
+
+  private GradingResult grade(
+      ExercisePack pack,
+      byte[] source,
+      boolean includeHidden,
+      Limits limits,
+      GradingProgress progress) {
     long start = System.nanoTime();
     List<PlannedTest> plan = pack.plan(includeHidden);
     double max = pack.maxPoints(includeHidden);
@@ -75,7 +90,7 @@ public final class Grader {
       throw new UncheckedIOException("cannot create a job folder under " + jobsRoot, e);
     }
     try {
-      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits);
+      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress);
     } finally {
       try {
         Files2.deleteRecursively(job);
@@ -93,8 +108,10 @@ public final class Grader {
       List<PlannedTest> plan,
       double max,
       long start,
-      Limits limits) {
+      Limits limits,
+      GradingProgress progress) {
     var meta = pack.metadata();
+    progress.update(GradingProgress.Phase.COMPILING, 0, plan.size());
     Path student = job.resolve("classes/student");
     Path tests = job.resolve("classes/tests");
     long t0 = System.nanoTime();
@@ -143,6 +160,7 @@ public final class Grader {
     long compileMillis = ms(t0);
 
     long t1 = System.nanoTime();
+    progress.update(GradingProgress.Phase.CHECKING, 0, plan.size());
     Set<String> testClassNames = new HashSet<>(pack.testClasses(true));
     CodePolicy policy = new CodePolicy(meta.packageName(), meta.allowedApis(), testClassNames);
     List<PolicyViolation> violations = policyChecked ? policy.check(student) : List.of();
@@ -212,7 +230,13 @@ public final class Grader {
     SandboxOutcome outcome;
     try {
       SandboxClasspath.makeReadableByAll(job);
-      outcome = sandbox.run(job.resolve("classes"), pack.testClasses(includeHidden), limits);
+      progress.update(GradingProgress.Phase.RUNNING, 0, plan.size());
+      outcome =
+          sandbox.run(
+              job.resolve("classes"),
+              pack.testClasses(includeHidden),
+              limits,
+              new TestCounter(plan, progress));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox", e);
     }
@@ -257,6 +281,7 @@ public final class Grader {
         List.of(),
         a.tests(),
         a.metrics(),
+        a.pictures(),
         a.output(),
         timings);
   }
@@ -332,6 +357,7 @@ public final class Grader {
         violations,
         tests,
         Map.of(),
+        List.of(),
         "",
         new Timings(compile, policy, 0, 0, 0, ms(start)));
   }

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param violations policy violations
  * @param tests per planned test, in plan order
  * @param metrics pruning results reported by the tests, by name
+ * @param pictures pictures of the model the tests recorded, in the order they came
  * @param output what the tests and the student's code printed (capped)
  * @param timings where the time went
  */
@@ -31,6 +32,7 @@ public record GradingResult(
     List<PolicyViolation> violations,
     List<TestResult> tests,
     Map<String, Object> metrics,
+    List<RecordedPicture> pictures,
     String output,
     Timings timings) {
 
@@ -39,5 +41,6 @@ public record GradingResult(
     violations = List.copyOf(violations);
     tests = List.copyOf(tests);
     metrics = Map.copyOf(metrics);
+    pictures = pictures == null ? List.of() : List.copyOf(pictures);
   }
 }

@@ -18,6 +18,7 @@ import org.pruninglab.exercise.PlannedTest;
 final class ResultAssembler {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final int MAX_PICTURES = 32;
 
   private ResultAssembler() {}
 
@@ -25,6 +26,7 @@ final class ResultAssembler {
   record Assembled(
       List<TestResult> tests,
       Map<String, Object> metrics,
+      List<RecordedPicture> pictures,
       String output,
       boolean ended,
       long engineMillis,
@@ -35,6 +37,7 @@ final class ResultAssembler {
     Map<String, String> message = new HashMap<>();
     Map<String, Long> millis = new HashMap<>();
     Map<String, Object> metrics = new TreeMap<>();
+    List<RecordedPicture> pictures = new ArrayList<>();
     String output = "";
     boolean ended = false;
     long engine = 0;
@@ -62,6 +65,15 @@ final class ResultAssembler {
                 n.has("text")
                     ? n.path("text").asText()
                     : n.path("value").isNumber() ? (Object) n.path("value").asDouble() : null);
+          }
+        }
+        case "picture" -> {
+          String name = n.path("name").asText();
+          if (!name.isEmpty()
+              && pictures.size() < MAX_PICTURES
+              && belongsToPlan(plan, n.path("test").asText())) {
+            pictures.add(
+                new RecordedPicture(name, n.path("kind").asText(), n.path("data").toString()));
           }
         }
         case "output" -> output = n.path("text").asText();
@@ -116,7 +128,8 @@ final class ResultAssembler {
               t.visibility(),
               t.hidden()));
     }
-    return new Assembled(tests, new LinkedHashMap<>(metrics), output, ended, engine, testMillis);
+    return new Assembled(
+        tests, new LinkedHashMap<>(metrics), pictures, output, ended, engine, testMillis);
   }
 
   private static boolean belongsToPlan(List<PlannedTest> plan, String testId) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import javax.crypto.Mac;
 import org.pruninglab.grading.harness.HarnessMain;
 import org.pruninglab.grading.harness.ProtocolLine;
@@ -47,6 +48,13 @@ public final class Sandbox {
   /** Runs {@code testClasses} from the job folder's {@code classes/} (student and test classes). */
   public SandboxOutcome run(Path jobClasses, List<String> testClasses, Limits limits)
       throws IOException {
+    return run(jobClasses, testClasses, limits, message -> {});
+  }
+
+  /** As {@link #run(Path, List, Limits)}, handing each verified line to {@code onMessage} live. */
+  public SandboxOutcome run(
+      Path jobClasses, List<String> testClasses, Limits limits, Consumer<String> onMessage)
+      throws IOException {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     Mac mac = ProtocolLine.mac(secret);
@@ -74,6 +82,7 @@ public final class Sandbox {
                     synchronized (messages) {
                       messages.add(json);
                     }
+                    onMessage.accept(json);
                   }
                 }
               } catch (IOException e) {

@@ -9,10 +9,13 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingProgress;
+import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
 import org.pruninglab.grading.GradingResult;
 import org.slf4j.Logger;
@@ -32,6 +35,7 @@ public class GradingQueue {
   private static final Logger LOG = LoggerFactory.getLogger(GradingQueue.class);
 
   private final SubmissionRepository submissions;
+  private final GradingEvents events;
   private final GradingEngine engine;
   private final TransactionTemplate tx;
   private final ObjectMapper json;
@@ -41,6 +45,7 @@ public class GradingQueue {
 
   GradingQueue(
       SubmissionRepository submissions,
+      GradingEvents events,
       GradingEngine engine,
       DataSource dataSource,
       TransactionTemplate tx,
@@ -48,6 +53,7 @@ public class GradingQueue {
       Clock clock,
       GradingProperties properties) {
     this.submissions = submissions;
+    this.events = events;
     this.engine = engine;
     this.tx = tx;
     this.json = json;
@@ -100,6 +106,17 @@ public class GradingQueue {
       return;
     }
     Submission s = submissions.find(id).orElseThrow();
+    try {
+      gradeAndStore(s);
+    } finally {
+      Instant now = clock.instant();
+      submissions.recordPhase(id, Phase.DONE, now);
+      events.publish(new GradingUpdate(id, s.accountId(), s.exerciseId(), Phase.DONE, 0, 0, now));
+    }
+  }
+
+  private void gradeAndStore(Submission s) {
+    long id = s.id();
     GradingResult result;
     ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
     try {
@@ -119,7 +136,7 @@ public class GradingQueue {
         LOG.error("Submission {} is for the unavailable exercise {}", id, s.exerciseId());
         return;
       }
-      result = engine.grader().grade(pack, submissions.source(id), s.hidden());
+      result = engine.grader().grade(pack, submissions.source(id), s.hidden(), progressOf(s));
     } catch (RuntimeException e) {
       LOG.error("Grading submission {} failed inside the service", id, e);
       store(
@@ -147,6 +164,22 @@ public class GradingQueue {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalStateException("cannot write the result of submission " + id, e);
     }
+  }
+
+  /** Phases are stored (first time only) and pushed; a running count is only pushed. */
+  private GradingProgress progressOf(Submission s) {
+    return (phase, done, total) -> {
+      Instant now = clock.instant();
+      if (done == 0) {
+        try {
+          submissions.recordPhase(s.id(), phase, now);
+        } catch (RuntimeException e) {
+          LOG.warn("Could not record phase {} of submission {}", phase, s.id(), e);
+        }
+      }
+      events.publish(
+          new GradingUpdate(s.id(), s.accountId(), s.exerciseId(), phase, done, total, now));
+    };
   }
 
   private void store(

@@ -6,6 +6,7 @@ import java.time.Instant;
  * A stored submission (without its source).
  *
  * @param hidden whether its grading runs the hidden tests too
+ * @param kind a practice run of the public tests, or a submission that counts
  */
 public record Submission(
     long id,
@@ -14,6 +15,7 @@ public record Submission(
     String exerciseId,
     String fileName,
     boolean hidden,
+    SubmissionKind kind,
     SubmissionStatus status,
     Instant submittedAt,
     StoredResult result) {}

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pruninglab.grading.GradingProgress.Phase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -17,7 +18,8 @@ import org.springframework.stereotype.Repository;
 class SubmissionRepository {
 
   private static final String SELECT =
-      "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.status,"
+      "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.kind,"
+          + " s.status,"
           + " s.submitted_at, r.verdict, r.score, r.max_score, r.summary, r.result_json,"
           + " r.total_millis, r.finished_at"
           + " from submission s join account a on a.id = s.account_id"
@@ -34,15 +36,77 @@ class SubmissionRepository {
       String exerciseId,
       String fileName,
       byte[] source,
-      boolean hidden,
+      SubmissionKind kind,
       Instant now) {
     GeneratedKeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
-            "insert into submission (account_id, exercise_id, file_name, source, hidden, status,"
-                + " submitted_at) values (?, ?, ?, ?, ?, 'QUEUED', ?)")
-        .params(accountId, exerciseId, fileName, source, hidden, Timestamp.from(now))
+            "insert into submission (account_id, exercise_id, file_name, source, hidden, kind,"
+                + " status, submitted_at) values (?, ?, ?, ?, ?, ?, 'QUEUED', ?)")
+        .params(
+            accountId,
+            exerciseId,
+            fileName,
+            source,
+            kind == SubmissionKind.SUBMISSION,
+            kind.label(),
+            Timestamp.from(now))
         .update(key, "id");
-    return key.getKey().longValue();
+    long id = key.getKey().longValue();
+    recordPhase(id, Phase.QUEUED, now);
+    return id;
+  }
+
+  /** Keeps the first time a phase was reached. */
+  void recordPhase(long id, Phase phase, Instant at) {
+    jdbc.sql(
+            "insert into grading_phase (submission_id, phase, at) select ?, ?, ? from submission"
+                + " where id = ? and not exists (select 1 from grading_phase where"
+                + " submission_id = ? and phase = ?)")
+        .params(id, phase.label(), Timestamp.from(at), id, id, phase.label())
+        .update();
+  }
+
+  List<PhaseTime> phases(long id) {
+    return jdbc.sql("select phase, at from grading_phase where submission_id = ? order by at")
+        .param(id)
+        .query(
+            (rs, n) ->
+                new PhaseTime(
+                    Phase.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                    rs.getTimestamp(2).toInstant()))
+        .list();
+  }
+
+  /** Queued jobs submitted before this one. */
+  int queuedAhead(long id) {
+    return jdbc.sql("select count(*) from submission where status = 'QUEUED' and id < ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The median grading time of the last 50 results, in milliseconds (0 when none yet). */
+  long recentMedianMillis(String exerciseId) {
+    List<Long> recent =
+        jdbc.sql(
+                "select r.total_millis from grading_result r join submission s on s.id ="
+                    + " r.submission_id where s.exercise_id = ? order by r.finished_at desc"
+                    + " fetch first 50 rows only")
+            .param(exerciseId)
+            .query(Long.class)
+            .list();
+    if (recent.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = recent.stream().sorted().toList();
+    return sorted.get(sorted.size() / 2);
+  }
+
+  List<Submission> findAllByAccount(long accountId) {
+    return jdbc.sql(SELECT + " where s.account_id = ? order by s.submitted_at desc, s.id desc")
+        .param(accountId)
+        .query(this::toSubmission)
+        .list();
   }
 
   /** Moves QUEUED to RUNNING; false when the submission was not queued (already graded). */
@@ -166,6 +230,7 @@ class SubmissionRepository {
         rs.getString("exercise_id"),
         rs.getString("file_name"),
         rs.getBoolean("hidden"),
+        SubmissionKind.ofLabel(rs.getString("kind")),
         SubmissionStatus.valueOf(rs.getString("status")),
         rs.getTimestamp("submitted_at").toInstant(),
         result);

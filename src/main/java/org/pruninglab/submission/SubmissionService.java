@@ -8,6 +8,7 @@ import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingProgress;
 import org.pruninglab.grading.GradingProperties;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,6 +25,7 @@ public class SubmissionService {
   private final AccountService accounts;
   private final GradingEngine engine;
   private final GradingQueue queue;
+  private final GradingEvents events;
   private final GradingProperties properties;
   private final java.time.Clock clock;
 
@@ -32,12 +34,14 @@ public class SubmissionService {
       AccountService accounts,
       GradingEngine engine,
       GradingQueue queue,
+      GradingEvents events,
       GradingProperties properties,
       java.time.Clock clock) {
     this.submissions = submissions;
     this.accounts = accounts;
     this.engine = engine;
     this.queue = queue;
+    this.events = events;
     this.properties = properties;
     this.clock = clock;
   }
@@ -51,6 +55,19 @@ public class SubmissionService {
    */
   @PreAuthorize("isAuthenticated()")
   public long submit(String exerciseId, String fileName, byte[] source) {
+    return store(exerciseId, fileName, source, SubmissionKind.SUBMISSION);
+  }
+
+  /**
+   * A practice run: the public tests only, stored and shown like a submission but never counted.
+   * The same checks and the same limit on waiting jobs apply.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public long runPublicTests(String exerciseId, String fileName, byte[] source) {
+    return store(exerciseId, fileName, source, SubmissionKind.RUN);
+  }
+
+  private long store(String exerciseId, String fileName, byte[] source, SubmissionKind kind) {
     Account me =
         accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
     ExercisePack pack = engine.catalog().packs().get(exerciseId);
@@ -78,9 +95,12 @@ public class SubmissionService {
       // Stored (committed) before it is queued: the queue can be rebuilt from this table.
       id =
           submissions.insert(
-              me.id(), exerciseId, safeName(fileName, pack), source, true, clock.instant());
+              me.id(), exerciseId, safeName(fileName, pack), source, kind, clock.instant());
     }
     queue.enqueue(id);
+    events.publish(
+        new GradingUpdate(
+            id, me.id(), exerciseId, GradingProgress.Phase.QUEUED, 0, 0, clock.instant()));
     return id;
   }
 
@@ -100,6 +120,36 @@ public class SubmissionService {
   public List<Submission> mine(String exerciseId) {
     Account me = accounts.currentAccount().orElseThrow();
     return submissions.findByAccount(me.id(), exerciseId);
+  }
+
+  /** All of the signed-in person's runs and submissions, newest first. */
+  @PreAuthorize("isAuthenticated()")
+  public List<Submission> mineAll() {
+    Account me = accounts.currentAccount().orElseThrow();
+    return submissions.findAllByAccount(me.id());
+  }
+
+  /** When each grading phase of a submission began (empty for one the reader may not see). */
+  @PreAuthorize("isAuthenticated()")
+  public List<PhaseTime> phases(long id) {
+    return find(id).map(s -> submissions.phases(s.id())).orElse(List.of());
+  }
+
+  /** Where a waiting submission stands, or empty once it runs or is done. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<QueueStatus> queueStatus(long id) {
+    Optional<Submission> s = find(id);
+    if (s.isEmpty() || s.get().status() != SubmissionStatus.QUEUED) {
+      return Optional.empty();
+    }
+    int ahead = submissions.queuedAhead(id);
+    long median = submissions.recentMedianMillis(s.get().exerciseId());
+    if (median == 0) {
+      median = 10_000;
+    }
+    int workers = Math.max(1, properties.workers());
+    long estimate = (median * (ahead / workers + 1) + 999) / 1000;
+    return Optional.of(new QueueStatus(ahead, estimate));
   }
 
   /** The stored bytes of a submission, as they arrived. */

@@ -24,6 +24,12 @@ final class LabServer implements AutoCloseable {
 
   private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
   private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
+  // The first start of a fresh clone runs npm and Vite for the development bundle.
+  private static final Duration BUNDLE_TIMEOUT = Duration.ofMinutes(8);
+  private static final Pattern BUNDLE_NEEDED =
+      Pattern.compile("A development mode bundle build is needed");
+  private static final Pattern BUNDLE_DONE =
+      Pattern.compile("Development frontend bundle built|bundle build failed|Failed to build");
 
   private final Process process;
   private final StringBuffer log = new StringBuffer();
@@ -132,6 +138,10 @@ final class LabServer implements AutoCloseable {
       Matcher m = STARTED.matcher(log);
       if (m.find()) {
         port = Integer.parseInt(m.group(1));
+        if (BUNDLE_NEEDED.matcher(log).find() && !awaitLog(BUNDLE_DONE, BUNDLE_TIMEOUT)) {
+          process.destroyForcibly();
+          throw new IllegalStateException("The frontend bundle was not built; the log:\n" + log);
+        }
         return;
       }
       sleep(50);

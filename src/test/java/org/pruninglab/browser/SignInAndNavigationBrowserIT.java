@@ -41,7 +41,8 @@ class SignInAndNavigationBrowserIT {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "alice", "demo-student");
 
-    assertThat(navigation(page)).containsExactly("Home", "Change password");
+    assertThat(navigation(page))
+        .containsExactly("Home", "Exercises", "My submissions", "Change password");
     assertThat(page.locator("#welcome").textContent()).isEqualTo("Welcome, Alice Student");
     assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("Alice Student · Student");
     Chromium.screenshot(page, "home-student");
@@ -59,7 +60,8 @@ class SignInAndNavigationBrowserIT {
     Chromium.signInAndWait(page, server, "ta", "demo-ta-pass");
 
     assertThat(navigation(page))
-        .containsExactly("Home", "Roster", "Exercise packs", "Change password");
+        .containsExactly(
+            "Home", "Exercises", "My submissions", "Roster", "Exercise packs", "Change password");
     page.navigate(server.url("/roster"));
     page.locator("#roster-grid").waitFor();
     assertThat(page.locator("#roster-grid").textContent()).contains("alice", "bob", "chen");
@@ -73,7 +75,8 @@ class SignInAndNavigationBrowserIT {
     Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
 
     assertThat(navigation(page))
-        .containsExactly("Home", "Roster", "Exercise packs", "Change password");
+        .containsExactly(
+            "Home", "Exercises", "My submissions", "Roster", "Exercise packs", "Change password");
     page.locator("#main-nav").getByText("Roster").click();
     page.locator("#roster-upload").waitFor();
     assertThat(page.locator("#add-account").isVisible()).isTrue();

@@ -44,7 +44,9 @@ class PostgresMigrationIT {
       long account = jdbc.sql("select id from account").query(Long.class).single();
       SubmissionRepository repo = new SubmissionRepository(jdbc);
       byte[] bytes = {(byte) 0xF6, 0, 1, 2};
-      long id = repo.insert(account, "kthvalue", "K.java", bytes, true, Instant.now());
+      long id =
+          repo.insert(
+              account, "kthvalue", "K.java", bytes, SubmissionKind.SUBMISSION, Instant.now());
       repo.storeResult(
           id,
           "ok",

@@ -135,7 +135,7 @@ class SubmissionIT extends LabIntegrationTest {
                 "kthvalue",
                 "KthvaluePruning.java",
                 REFERENCE.getBytes(StandardCharsets.UTF_8),
-                true,
+                SubmissionKind.SUBMISSION,
                 Instant.now());
     jdbc.sql("update submission set status = 'RUNNING' where id = ?").param(id).update();
 

@@ -1,5 +1,10 @@
 package org.pruninglab.grading.harness;
 
+import org.pruninglab.labkit.pictures.Histogram;
+import org.pruninglab.labkit.pictures.KernelMaps;
+import org.pruninglab.labkit.pictures.MaskBitmap;
+import org.pruninglab.labkit.pictures.SparsityCurve;
+
 /**
  * What a test calls to record a pruning result ({@code accuracy.pruned}, {@code sparsity}, …)
  * against itself. Outside the harness (a test run from the IDE) the values are ignored. Student
@@ -22,6 +27,34 @@ public final class PruningResults {
     sink.acceptText(name, value);
   }
 
+  /**
+   * Records a picture of the model for the student's result page: a {@link Histogram}, a {@link
+   * MaskBitmap}, {@link KernelMaps} or a {@link SparsityCurve} from the lab kit's pictures.
+   */
+  public static void picture(String name, Object picture) {
+    if (name == null || name.isBlank() || name.length() > 64) {
+      throw new IllegalArgumentException("a picture needs a name of 1 to 64 characters");
+    }
+    String kind;
+    String data;
+    if (picture instanceof Histogram h) {
+      kind = "histogram";
+      data = PictureJson.histogram(h);
+    } else if (picture instanceof MaskBitmap m) {
+      kind = "mask";
+      data = PictureJson.mask(m);
+    } else if (picture instanceof KernelMaps k) {
+      kind = "kernels";
+      data = PictureJson.kernels(k);
+    } else if (picture instanceof SparsityCurve c) {
+      kind = "curve";
+      data = PictureJson.curve(c);
+    } else {
+      throw new IllegalArgumentException("not a lab kit picture: " + picture);
+    }
+    sink.acceptPicture(name, kind, data);
+  }
+
   static void install(MetricSink newSink) {
     sink = newSink;
   }
@@ -31,5 +64,7 @@ public final class PruningResults {
     void accept(String name, double value);
 
     default void acceptText(String name, String value) {}
+
+    default void acceptPicture(String name, String kind, String dataJson) {}
   }
 }

@@ -44,6 +44,20 @@ final class ReportingListener implements TestExecutionListener {
                     + Json.string(cap(value))
                     + "}");
           }
+
+          @Override
+          public void acceptPicture(String name, String kind, String dataJson) {
+            channel.send(
+                "{\"type\":\"picture\",\"test\":"
+                    + Json.string(current)
+                    + ",\"name\":"
+                    + Json.string(name)
+                    + ",\"kind\":"
+                    + Json.string(kind)
+                    + ",\"data\":"
+                    + dataJson
+                    + "}");
+          }
         });
   }
 

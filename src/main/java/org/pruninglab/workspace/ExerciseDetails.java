@@ -1,0 +1,16 @@
+package org.pruninglab.workspace;
+
+import org.pruninglab.deadline.EffectiveDeadline;
+import org.pruninglab.deadline.LatePolicy;
+
+/** What the exercise page shows around the editor. */
+public record ExerciseDetails(
+    String id,
+    String title,
+    String statementMarkdown,
+    String fileName,
+    double points,
+    int publicTests,
+    int hiddenTests,
+    EffectiveDeadline deadline,
+    LatePolicy latePolicy) {}

@@ -1,0 +1,9 @@
+package org.pruninglab.workspace;
+
+/**
+ * One test as the reader may see it.
+ *
+ * @param hidden whether it is one of the hidden tests (shown because its visibility allows it)
+ */
+public record ShownTest(
+    String name, boolean passed, double points, double maxPoints, String message, boolean hidden) {}

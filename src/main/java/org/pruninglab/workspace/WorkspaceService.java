@@ -1,0 +1,242 @@
+package org.pruninglab.workspace;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.pruninglab.account.Account;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
+import org.pruninglab.deadline.Deadlines;
+import org.pruninglab.deadline.EffectiveDeadline;
+import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.labkit.pictures.SparsityCurve;
+import org.pruninglab.submission.Submission;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionService;
+import org.pruninglab.submission.SubmissionStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+
+/**
+ * What the student's pages read: the exercises with deadlines and scores, one exercise's page, and
+ * results with visibility applied. Every method works on the signed-in person's own work.
+ */
+@Service
+public class WorkspaceService {
+
+  /** The picture name the tests use for the accuracy-vs-sparsity sweep. */
+  public static final String CURVE = "accuracy-vs-sparsity";
+
+  private final GradingEngine engine;
+  private final SubmissionService submissions;
+  private final DraftService drafts;
+  private final Deadlines deadlines;
+  private final AccountService accounts;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  WorkspaceService(
+      GradingEngine engine,
+      SubmissionService submissions,
+      DraftService drafts,
+      Deadlines deadlines,
+      AccountService accounts,
+      ObjectMapper json,
+      Clock clock) {
+    this.engine = engine;
+    this.submissions = submissions;
+    this.drafts = drafts;
+    this.deadlines = deadlines;
+    this.accounts = accounts;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Every exercise on offer, in course order, with the signed-in student's standing. */
+  @PreAuthorize("isAuthenticated()")
+  public List<ExerciseSummary> exercises() {
+    Account me = me();
+    List<ExerciseSummary> out = new ArrayList<>();
+    List<ExercisePack> packs =
+        engine.catalog().packs().values().stream()
+            .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
+            .toList();
+    for (ExercisePack pack : packs) {
+      EffectiveDeadline deadline = deadlines.effective(me.id(), pack.id()).orElseThrow();
+      List<HistoryItem> history = history(pack.id());
+      List<HistoryItem> counted =
+          history.stream().filter(h -> h.kind() == SubmissionKind.SUBMISSION).toList();
+      Double best = null;
+      Double latest = null;
+      double maxShown = pack.maxPoints(false);
+      for (HistoryItem h : counted) {
+        if (h.result() != null) {
+          latest = latest == null ? h.result().score() : latest;
+          best = best == null ? h.result().score() : Math.max(best, h.result().score());
+          maxShown = h.result().maxScore();
+        }
+      }
+      ExerciseStatus status;
+      if (!counted.isEmpty() && counted.get(0).status() != SubmissionStatus.DONE) {
+        status = ExerciseStatus.SUBMITTED;
+      } else if (!counted.isEmpty()) {
+        status = counted.get(0).late() ? ExerciseStatus.LATE : ExerciseStatus.GRADED;
+      } else if (drafts.load(pack.id()).version() > 0 || !history.isEmpty()) {
+        status = ExerciseStatus.DRAFT;
+      } else {
+        status = ExerciseStatus.NOT_STARTED;
+      }
+      out.add(
+          new ExerciseSummary(
+              pack.id(),
+              pack.metadata().title(),
+              pack.metadata().points(),
+              deadline,
+              best,
+              latest,
+              maxShown,
+              status));
+    }
+    return out;
+  }
+
+  /** The page of one exercise; empty when there is no such exercise on offer. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<ExerciseDetails> exercise(String exerciseId) {
+    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    if (pack == null) {
+      return Optional.empty();
+    }
+    Account me = me();
+    List<PlannedTest> plan = pack.plan(true);
+    int hidden = (int) plan.stream().filter(PlannedTest::hidden).count();
+    return Optional.of(
+        new ExerciseDetails(
+            pack.id(),
+            pack.metadata().title(),
+            pack.statement(),
+            pack.metadata().file(),
+            pack.metadata().points(),
+            plan.size() - hidden,
+            hidden,
+            deadlines.effective(me.id(), pack.id()).orElseThrow(),
+            deadlines.latePolicy(pack.id())));
+  }
+
+  /** The signed-in person's runs and submissions of one exercise, newest first. */
+  @PreAuthorize("isAuthenticated()")
+  public List<HistoryItem> history(String exerciseId) {
+    return submissions.mine(exerciseId).stream().map(this::toItem).toList();
+  }
+
+  /** All of the signed-in person's runs and submissions, newest first. */
+  @PreAuthorize("isAuthenticated()")
+  public List<HistoryItem> allHistory() {
+    return submissions.mineAll().stream().map(this::toItem).toList();
+  }
+
+  /** One run or submission, if the reader may see it. */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<HistoryItem> item(long submissionId) {
+    return submissions.find(submissionId).map(this::toItem);
+  }
+
+  /** The source of a run or submission as text (bytes that are not UTF-8 are replaced). */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<String> source(long submissionId) {
+    return submissions.source(submissionId).map(b -> new String(b, StandardCharsets.UTF_8));
+  }
+
+  /** The accuracy-vs-sparsity sweeps of the student's graded runs, oldest first (at most 6). */
+  @PreAuthorize("isAuthenticated()")
+  public List<SparsityCurve> curves(String exerciseId) {
+    List<SparsityCurve> out = new ArrayList<>();
+    for (HistoryItem h : history(exerciseId)) {
+      if (h.result() == null) {
+        continue;
+      }
+      for (RecordedPicture p : h.result().pictures()) {
+        if (CURVE.equals(p.name())) {
+          PictureReader.curve(p)
+              .ifPresent(
+                  c ->
+                      out.add(
+                          0, new SparsityCurve("#" + h.id() + " " + h.kind().label(), c.points())));
+        }
+      }
+      if (out.size() == 6) {
+        break;
+      }
+    }
+    return out;
+  }
+
+  private HistoryItem toItem(Submission s) {
+    Account me = me();
+    ShownResult shown = null;
+    EffectiveDeadline deadline =
+        deadlines
+            .effective(s.accountId(), s.exerciseId())
+            .orElse(new EffectiveDeadline(java.time.Instant.MAX, false));
+    if (s.result() != null) {
+      GradingResult r = parse(s);
+      if (r != null) {
+        ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+        int hiddenTests =
+            pack == null ? 0 : (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
+        shown =
+            me.role() == Role.STUDENT
+                ? ResultPresentation.forStudent(
+                    r,
+                    s.kind() == SubmissionKind.RUN,
+                    hiddenTests,
+                    deadline.passed(clock.instant()))
+                : ResultPresentation.forStaff(r);
+      } else {
+        shown =
+            new ShownResult(
+                org.pruninglab.grading.Verdict.CRASHED,
+                s.result().summary(),
+                null,
+                0,
+                s.result().maxScore(),
+                List.of(),
+                0,
+                List.of(),
+                List.of(),
+                java.util.Map.of(),
+                List.of(),
+                "");
+      }
+    }
+    return new HistoryItem(
+        s.id(),
+        s.exerciseId(),
+        s.kind(),
+        s.status(),
+        s.submittedAt(),
+        s.kind() == SubmissionKind.SUBMISSION && s.submittedAt().isAfter(deadline.due()),
+        shown);
+  }
+
+  private GradingResult parse(Submission s) {
+    try {
+      return json.readValue(s.result().resultJson(), GradingResult.class);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private Account me() {
+    return accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
+  }
+}

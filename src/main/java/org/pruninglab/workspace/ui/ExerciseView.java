@@ -1,0 +1,519 @@
+package org.pruninglab.workspace.ui;
+
+import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.DetachEvent;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.dependency.CssImport;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.splitlayout.SplitLayout;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.base.LabProperties;
+import org.pruninglab.grading.GradingProgress.Phase;
+import org.pruninglab.submission.GradingEvents;
+import org.pruninglab.submission.GradingUpdate;
+import org.pruninglab.submission.SubmissionException;
+import org.pruninglab.submission.SubmissionService;
+import org.pruninglab.submission.SubmissionStatus;
+import org.pruninglab.workspace.Draft;
+import org.pruninglab.workspace.DraftConflictException;
+import org.pruninglab.workspace.DraftException;
+import org.pruninglab.workspace.DraftService;
+import org.pruninglab.workspace.ExerciseDetails;
+import org.pruninglab.workspace.HistoryItem;
+import org.pruninglab.workspace.WorkspaceService;
+
+/**
+ * The exercise page: statement on the left; on the right the editor (autosaved), run and submit,
+ * live progress pushed from the grading queue, and tabs for results, pictures and history.
+ */
+@Route("exercise/:id")
+@PermitAll
+@CssImport("./styles/workspace.css")
+class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
+
+  private final WorkspaceService workspace;
+  private final DraftService drafts;
+  private final SubmissionService submissions;
+  private final GradingEvents events;
+  private final AccountService accounts;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  private ExerciseDetails details;
+  private Draft draft;
+  private String savedText;
+  private Long watching;
+  private Runnable unsubscribe;
+
+  private final CodeEditor editor = new CodeEditor();
+  private final Span saveState = new Span();
+  private final Div conflict = new Div();
+  private final ProgressBar progressBar = new ProgressBar();
+  private final Span progressText = new Span();
+  private final Div progress = new Div();
+  private final Button run = new Button("Run public tests");
+  private final Button submit = new Button("Submit");
+  private final Button reset = new Button("Reset to starter");
+  private final TabSheet tabs = new TabSheet();
+  private ResultPanel results;
+  private final PicturesPanel pictures = new PicturesPanel();
+  private HistoryPanel history;
+
+  ExerciseView(
+      WorkspaceService workspace,
+      DraftService drafts,
+      SubmissionService submissions,
+      GradingEvents events,
+      AccountService accounts,
+      LabProperties properties,
+      Clock clock) {
+    this.workspace = workspace;
+    this.drafts = drafts;
+    this.submissions = submissions;
+    this.events = events;
+    this.accounts = accounts;
+    this.clock = clock;
+    this.zone = properties.timeZone();
+    setId("exercise-page");
+    addClassName("exercise-page");
+    setSizeFull();
+  }
+
+  @Override
+  public String getPageTitle() {
+    return (details == null ? "Exercise" : details.title()) + " · Pruning Lab";
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    String id = event.getRouteParameters().get("id").orElse("");
+    Optional<ExerciseDetails> found = workspace.exercise(id);
+    if (found.isEmpty()) {
+      removeAll();
+      add(new H2("No such exercise"));
+      add(new Paragraph("There is no exercise called '" + id + "' on offer right now."));
+      return;
+    }
+    details = found.get();
+    build();
+    event
+        .getLocation()
+        .getQueryParameters()
+        .getSingleParameter("open")
+        .flatMap(this::parseId)
+        .flatMap(workspace::item)
+        .filter(h -> h.exerciseId().equals(details.id()))
+        .ifPresent(this::open);
+  }
+
+  private Optional<Long> parseId(String s) {
+    try {
+      return Optional.of(Long.parseLong(s));
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  private void build() {
+    removeAll();
+    results = new ResultPanel(zone, editor::focusLine);
+    history = new HistoryPanel(zone, this::open, this::diff);
+
+    Div statementSide = new Div();
+    statementSide.addClassName("statement-side");
+    Paragraph deadline =
+        new Paragraph(
+            "Your deadline: "
+                + Formats.when(details.deadline().due(), zone)
+                + (details.deadline().extended() ? " (extended for you)" : "")
+                + " — "
+                + Formats.countdown(details.deadline().due(), clock.instant())
+                + ". "
+                + details.publicTests()
+                + " public tests, "
+                + details.hiddenTests()
+                + " hidden tests, "
+                + Formats.points(details.points())
+                + " points.");
+    deadline.setId("exercise-deadline");
+    deadline.addClassName("deadline");
+    // The statement's own first heading is the page's title.
+    statementSide.add(deadline, new MarkdownView(details.statementMarkdown()));
+
+    draft = drafts.load(details.id());
+    savedText = draft.source();
+    editor.setValue(draft.source());
+    editor.setStorageKey(
+        "pruninglab.draft."
+            + accounts.currentAccount().map(a -> a.username()).orElse("?")
+            + "."
+            + details.id());
+    editor.addChangeListener(this::save);
+    editor.addSaveListener(
+        text -> {
+          save(text);
+          Notification.show("Saved", 1500, Notification.Position.BOTTOM_START);
+        });
+    editor.addRunListener(this::runPublicTests);
+    editor.addSubmitListener(this::confirmSubmit);
+    editor.setHeight("100%");
+
+    run.setId("run-public");
+    run.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    run.addClickListener(e -> editor.requestRun());
+    run.setTooltipText("Runs the public tests only; never counts (Ctrl/Cmd+Enter)");
+    submit.setId("submit");
+    submit.addThemeVariants(ButtonVariant.LUMO_SUCCESS, ButtonVariant.LUMO_PRIMARY);
+    submit.addClickListener(e -> editor.requestSubmit());
+    reset.setId("reset-starter");
+    reset.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+    reset.addClickListener(e -> confirmReset());
+    saveState.setId("save-state");
+    saveState.addClassName("save-state");
+    showSaved();
+    HorizontalLayout toolbar = new HorizontalLayout(run, submit, reset, saveState);
+    toolbar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    toolbar.setWidthFull();
+    toolbar.expand(saveState);
+    toolbar.addClassName("toolbar");
+
+    conflict.setId("draft-conflict");
+    conflict.addClassName("conflict");
+    conflict.setVisible(false);
+
+    progress.setId("progress");
+    progress.addClassName("progress");
+    progressText.setId("progress-text");
+    progress.add(progressText, progressBar);
+    progress.setVisible(false);
+
+    Div editorBox = new Div(editor);
+    editorBox.addClassName("editor-box");
+
+    tabs.setId("work-tabs");
+    tabs.add("Results", results);
+    tabs.add("Pictures", pictures);
+    tabs.add("History", history);
+    tabs.addClassName("work-tabs");
+
+    Div workSide = new Div(toolbar, conflict, editorBox, progress, tabs);
+    workSide.addClassName("work-side");
+
+    SplitLayout split = new SplitLayout(statementSide, workSide);
+    split.setSplitterPosition(38);
+    split.setSizeFull();
+    add(split);
+    showLatest();
+  }
+
+  @Override
+  protected void onAttach(AttachEvent attach) {
+    UI ui = attach.getUI();
+    long me = accounts.currentAccount().map(a -> a.id()).orElse(-1L);
+    unsubscribe = events.subscribe(update -> ui.access(() -> onUpdate(update, me)));
+    if (details != null) {
+      editor.fetchUnsaved(
+          local -> {
+            if (local != null && !local.equals(savedText)) {
+              editor.setValue(local);
+              save(local);
+              Notification.show(
+                  "Restored changes this browser had kept but not yet saved.",
+                  4000,
+                  Notification.Position.BOTTOM_START);
+            }
+          });
+    }
+  }
+
+  @Override
+  protected void onDetach(DetachEvent detach) {
+    if (unsubscribe != null) {
+      unsubscribe.run();
+      unsubscribe = null;
+    }
+  }
+
+  private void save(String text) {
+    if (details == null || text.equals(savedText)) {
+      return;
+    }
+    try {
+      draft = drafts.save(details.id(), text, draft.version());
+      savedText = text;
+      editor.confirmSaved(text);
+      conflict.setVisible(false);
+      showSaved();
+    } catch (DraftConflictException e) {
+      showConflict(e, text);
+    } catch (DraftException e) {
+      saveState.setText("Not saved: " + e.getMessage());
+      saveState.getElement().setAttribute("data-state", "refused");
+      Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
+      n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+  }
+
+  private void showSaved() {
+    saveState.getElement().setAttribute("data-state", "saved");
+    saveState.setText(
+        draft.version() == 0
+            ? "Starter code (nothing saved yet)"
+            : "Saved " + Formats.clock(draft.updatedAt(), zone));
+  }
+
+  private void showConflict(DraftConflictException e, String mine) {
+    conflict.removeAll();
+    conflict.add(new Paragraph(e.getMessage()));
+    Button theirs =
+        new Button(
+            "Load the saved version",
+            click -> {
+              draft = e.current();
+              savedText = draft.source();
+              editor.setValue(draft.source());
+              editor.confirmSaved(mine);
+              conflict.setVisible(false);
+              showSaved();
+            });
+    theirs.setId("conflict-load");
+    Button keep =
+        new Button(
+            "Keep mine (replace the saved version)",
+            click -> {
+              draft = e.current();
+              conflict.setVisible(false);
+              save(mine);
+            });
+    keep.setId("conflict-keep");
+    conflict.add(new HorizontalLayout(theirs, keep));
+    conflict.setVisible(true);
+    saveState.setText("Not saved: changed elsewhere");
+    saveState.getElement().setAttribute("data-state", "conflict");
+  }
+
+  private void runPublicTests(String text) {
+    if (!run.isEnabled()) {
+      return;
+    }
+    save(text);
+    start(
+        () ->
+            submissions.runPublicTests(
+                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void confirmSubmit(String text) {
+    if (!submit.isEnabled()) {
+      return;
+    }
+    if (!details.deadline().passed(clock.instant())) {
+      doSubmit(text);
+      return;
+    }
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setId("late-confirm");
+    dialog.setHeader("Your deadline has passed");
+    dialog.setText(
+        "Your deadline was "
+            + Formats.when(details.deadline().due(), zone)
+            + ". "
+            + details.latePolicy().description());
+    dialog.setCancelable(true);
+    dialog.setConfirmText("Submit late");
+    dialog.addConfirmListener(e -> doSubmit(text));
+    dialog.open();
+  }
+
+  private void doSubmit(String text) {
+    save(text);
+    start(
+        () ->
+            submissions.submit(
+                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private void start(java.util.function.LongSupplier action) {
+    try {
+      long id = action.getAsLong();
+      watching = id;
+      workspace.item(id).ifPresent(results::show);
+      tabs.setSelectedIndex(0);
+      showQueued(id);
+      refreshHistory();
+    } catch (SubmissionException e) {
+      Notification n = Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE);
+      n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+  }
+
+  private void confirmReset() {
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setId("reset-confirm");
+    dialog.setHeader("Replace your code with the starter code?");
+    dialog.setText(
+        "Your current draft is kept in the history of drafts, and every run and submission stays"
+            + " in the History tab.");
+    dialog.setCancelable(true);
+    dialog.setConfirmText("Reset to starter");
+    dialog.setConfirmButtonTheme("error primary");
+    dialog.addConfirmListener(
+        e -> {
+          save(editor.getValue());
+          try {
+            draft = drafts.resetToStarter(details.id(), draft.version());
+            savedText = draft.source();
+            editor.setValue(draft.source());
+            editor.confirmSaved(draft.source());
+            editor.setDiagnostics(List.of());
+            showSaved();
+          } catch (DraftConflictException ex) {
+            showConflict(ex, editor.getValue());
+          }
+        });
+    dialog.open();
+  }
+
+  private void onUpdate(GradingUpdate u, long me) {
+    if (details == null) {
+      return;
+    }
+    if (watching != null && u.submissionId() == watching && u.accountId() == me) {
+      switch (u.phase()) {
+        case QUEUED -> showQueued(u.submissionId());
+        case COMPILING -> showPhase("Compiling your code…", Phase.COMPILING, -1);
+        case CHECKING -> showPhase("Checking what your code uses…", Phase.CHECKING, -1);
+        case RUNNING ->
+            showPhase(
+                u.total() == 0
+                    ? "Running the tests…"
+                    : "Running test " + Math.min(u.done() + 1, u.total()) + " of " + u.total(),
+                Phase.RUNNING,
+                u.total() == 0 ? -1 : (double) u.done() / u.total());
+        case DONE -> finished(u.submissionId());
+      }
+    } else if (watching != null && (u.phase() == Phase.COMPILING || u.phase() == Phase.DONE)) {
+      // Another job started or ended: ours may have moved up the queue.
+      submissions
+          .queueStatus(watching)
+          .ifPresent(q -> showQueuedText(q.ahead(), q.estimateSeconds()));
+    }
+  }
+
+  private void showQueued(long id) {
+    submissions
+        .queueStatus(id)
+        .ifPresentOrElse(
+            q -> showQueuedText(q.ahead(), q.estimateSeconds()),
+            () -> {
+              // Already started or done by the time we asked.
+              workspace
+                  .item(id)
+                  .filter(h -> h.status() == SubmissionStatus.DONE)
+                  .ifPresent(h -> finished(id));
+            });
+  }
+
+  private void showQueuedText(int ahead, long seconds) {
+    showPhase(
+        (ahead == 0 ? "Queued: next in line" : "Queued: " + ahead + " ahead of you")
+            + ", about "
+            + seconds
+            + " s",
+        Phase.QUEUED,
+        -1);
+  }
+
+  private void showPhase(String text, Phase phase, double fraction) {
+    progress.setVisible(true);
+    progress.getElement().setAttribute("data-phase", phase.label());
+    progressText.setText(text);
+    progressBar.setIndeterminate(fraction < 0);
+    if (fraction >= 0) {
+      progressBar.setValue(fraction);
+    }
+    run.setEnabled(false);
+    submit.setEnabled(false);
+  }
+
+  private void finished(long id) {
+    if (watching == null || watching != id) {
+      return;
+    }
+    watching = null;
+    progress.getElement().setAttribute("data-phase", Phase.DONE.label());
+    progress.setVisible(false);
+    run.setEnabled(true);
+    submit.setEnabled(true);
+    workspace.item(id).ifPresent(this::showFinished);
+    refreshHistory();
+  }
+
+  private void showFinished(HistoryItem item) {
+    results.show(item);
+    if (item.result() != null) {
+      editor.setDiagnostics(item.result().diagnostics());
+    }
+    pictures.show(item.result(), workspace.curves(details.id()));
+    tabs.setSelectedIndex(0);
+  }
+
+  private void open(HistoryItem item) {
+    results.show(item);
+    pictures.show(item.result(), workspace.curves(details.id()));
+    tabs.setSelectedIndex(0);
+  }
+
+  private void diff(HistoryItem a, HistoryItem b) {
+    String left = workspace.source(a.id()).orElse("");
+    String right = workspace.source(b.id()).orElse("");
+    new DiffDialog("#" + a.id(), left, "#" + b.id(), right).open();
+  }
+
+  private void refreshHistory() {
+    history.setItems(workspace.history(details.id()));
+  }
+
+  /** Shows the latest result, and follows a job still waiting or running. */
+  private void showLatest() {
+    List<HistoryItem> items = workspace.history(details.id());
+    history.setItems(items);
+    if (items.isEmpty()) {
+      return;
+    }
+    HistoryItem latest = items.get(0);
+    if (latest.status() != SubmissionStatus.DONE) {
+      watching = latest.id();
+      results.show(latest);
+      showQueued(latest.id());
+      if (latest.status() == SubmissionStatus.RUNNING) {
+        showPhase("Running…", Phase.RUNNING, -1);
+      }
+    } else {
+      results.show(latest);
+      pictures.show(latest.result(), workspace.curves(details.id()));
+    }
+  }
+}

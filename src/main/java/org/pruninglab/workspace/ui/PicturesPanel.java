@@ -1,0 +1,156 @@
+package org.pruninglab.workspace.ui;
+
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.dom.Element;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.labkit.pictures.SparsityCurve;
+import org.pruninglab.labkit.pictures.Svg;
+import org.pruninglab.workspace.PictureReader;
+import org.pruninglab.workspace.ShownResult;
+
+/**
+ * What the student's pruning did to the model: a chosen layer's weight histogram before and after,
+ * its mask, the first conv layer's kernels, accuracy against sparsity for their runs, and a table
+ * of the numbers the tests recorded.
+ */
+class PicturesPanel extends Div {
+
+  private static final List<String[]> METRICS =
+      List.of(
+          new String[] {"sparsity", "sparsity (prunable weights)", "%"},
+          new String[] {"sparsity.all", "sparsity (all parameters)", "%"},
+          new String[] {"parameters", "parameters", "count"},
+          new String[] {"parameters.nonzero", "nonzero parameters", "count"},
+          new String[] {"size.bits", "dense size", "bits"},
+          new String[] {"size.nonzero.bits", "size of nonzero weights", "bits"},
+          new String[] {"macs", "MACs", "count"},
+          new String[] {"accuracy.dense", "accuracy dense", "%"},
+          new String[] {"accuracy.pruned", "accuracy pruned", "%"},
+          new String[] {"accuracy.finetuned", "accuracy fine-tuned", "%"},
+          new String[] {"device", "device", "text"});
+
+  PicturesPanel() {
+    setId("pictures");
+    add(new Paragraph("Pictures appear when a graded run has recorded them."));
+  }
+
+  void show(ShownResult result, List<SparsityCurve> curves) {
+    removeAll();
+    List<RecordedPicture> pictures = result == null ? List.of() : result.pictures();
+    Map<String, RecordedPicture> byName = new LinkedHashMap<>();
+    pictures.forEach(p -> byName.put(p.name(), p));
+    List<String> layers = new ArrayList<>();
+    for (String name : byName.keySet()) {
+      if (name.endsWith(".before") && byName.containsKey(stem(name) + ".after")) {
+        layers.add(stem(name));
+      }
+    }
+    if (result != null && !result.metrics().isEmpty()) {
+      add(new H4("Numbers"), metricsTable(result.metrics()));
+    }
+    if (!layers.isEmpty()) {
+      add(new H4("Weights of a layer, before and after pruning"));
+      Select<String> layer = new Select<>();
+      layer.setId("picture-layer");
+      layer.setLabel("Layer");
+      layer.setItems(layers);
+      Div layerPictures = new Div();
+      layerPictures.addClassName("picture-row");
+      layer.addValueChangeListener(e -> showLayer(layerPictures, byName, e.getValue()));
+      add(layer, layerPictures);
+      layer.setValue(layers.contains("fc1.weight") ? "fc1.weight" : layers.get(0));
+    }
+    Optional<RecordedPicture> before =
+        Optional.ofNullable(byName.get("conv1.weight.kernels.before"));
+    Optional<RecordedPicture> after = Optional.ofNullable(byName.get("conv1.weight.kernels.after"));
+    if (before.isPresent() || after.isPresent()) {
+      add(new H4("First convolution's kernels (magnitude), before and after"));
+      Div row = new Div();
+      row.addClassName("picture-row");
+      before
+          .flatMap(PictureReader::kernels)
+          .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
+      after
+          .flatMap(PictureReader::kernels)
+          .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
+      add(row);
+    }
+    if (!curves.isEmpty()) {
+      add(new H4("Accuracy against sparsity, your latest graded runs (no fine-tuning)"));
+      SvgPicture curve = new SvgPicture("curve", Svg.accuracyVsSparsity(curves));
+      curve.getElement().setAttribute("data-curves", String.valueOf(curves.size()));
+      add(curve);
+    }
+    if (getComponentCount() == 0) {
+      add(
+          new Paragraph(
+              "This run recorded no pictures. The tests that measure a trained model record them"
+                  + " (in this exercise they run with a submission)."));
+    }
+  }
+
+  private static void showLayer(Div target, Map<String, RecordedPicture> byName, String layer) {
+    target.removeAll();
+    if (layer == null) {
+      return;
+    }
+    PictureReader.histogram(byName.get(layer + ".before"))
+        .ifPresent(h -> target.add(histogram(h, "before")));
+    PictureReader.histogram(byName.get(layer + ".after"))
+        .ifPresent(h -> target.add(histogram(h, "after")));
+    PictureReader.mask(byName.get(layer + ".mask"))
+        .ifPresent(m -> target.add(new SvgPicture("mask", Svg.maskBitmap(m))));
+  }
+
+  private static SvgPicture histogram(org.pruninglab.labkit.pictures.Histogram h, String when) {
+    SvgPicture p = new SvgPicture("histogram", Svg.histogram(h));
+    p.getElement().setAttribute("data-when", when);
+    p.getElement().setAttribute("data-bins", String.valueOf(h.bins()));
+    p.getElement().setAttribute("data-zeros", String.valueOf(h.zeros()));
+    return p;
+  }
+
+  private static Div metricsTable(Map<String, Object> metrics) {
+    Element table = new Element("table");
+    table.setAttribute("id", "metrics-table");
+    for (String[] m : METRICS) {
+      Object v = metrics.get(m[0]);
+      if (v == null) {
+        continue;
+      }
+      Element tr = new Element("tr");
+      tr.appendChild(new Element("th").setText(m[1]));
+      tr.appendChild(new Element("td").setText(format(v, m[2])));
+      tr.setAttribute("data-metric", m[0]);
+      table.appendChild(tr);
+    }
+    Div box = new Div();
+    box.getElement().appendChild(table);
+    return box;
+  }
+
+  private static String format(Object v, String unit) {
+    if (!(v instanceof Number n)) {
+      return String.valueOf(v);
+    }
+    double d = n.doubleValue();
+    return switch (unit) {
+      case "%" -> String.format(Locale.ROOT, "%.2f %%", 100 * d);
+      case "bits" -> String.format(Locale.ROOT, "%,.0f bits (%.1f KiB)", d, d / 8 / 1024);
+      default -> String.format(Locale.ROOT, "%,.0f", d);
+    };
+  }
+
+  private static String stem(String name) {
+    return name.substring(0, name.lastIndexOf('.'));
+  }
+}

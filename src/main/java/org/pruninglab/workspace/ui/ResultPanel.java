@@ -1,0 +1,162 @@
+package org.pruninglab.workspace.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.icon.Icon;
+import com.vaadin.flow.component.icon.VaadinIcon;
+import java.time.ZoneId;
+import java.util.function.IntConsumer;
+import org.pruninglab.grading.Diagnostic;
+import org.pruninglab.grading.PolicyViolation;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.workspace.HistoryItem;
+import org.pruninglab.workspace.ShownResult;
+import org.pruninglab.workspace.ShownTest;
+
+/** One run's result: verdict in words, score, compiler messages, and each test the reader sees. */
+class ResultPanel extends Div {
+
+  private final ZoneId zone;
+  private final IntConsumer goToLine;
+
+  ResultPanel(ZoneId zone, IntConsumer goToLine) {
+    this.zone = zone;
+    this.goToLine = goToLine;
+    setId("result");
+    addClassName("result-panel");
+    showNothing();
+  }
+
+  void showNothing() {
+    removeAll();
+    add(
+        new Paragraph(
+            "No results yet. Run the public tests (Ctrl+Enter in the editor) for quick feedback,"
+                + " or submit when you are ready."));
+  }
+
+  void show(HistoryItem item) {
+    removeAll();
+    getElement().setAttribute("data-submission", String.valueOf(item.id()));
+    String kind = item.kind() == SubmissionKind.RUN ? "Practice run" : "Submission";
+    H3 title = new H3(kind + " #" + item.id() + " · " + Formats.clock(item.submittedAt(), zone));
+    add(title);
+    if (item.late()) {
+      Span late = new Span("late");
+      late.getElement().getThemeList().add("badge error");
+      add(late);
+    }
+    ShownResult r = item.result();
+    if (r == null) {
+      add(new Paragraph("Waiting for its result…"));
+      return;
+    }
+    Paragraph headline = new Paragraph(r.headline());
+    headline.setId("result-headline");
+    headline.getElement().setAttribute("data-verdict", r.verdict().label());
+    headline.getStyle().set("font-weight", "600");
+    add(headline);
+    if (r.maxScore() > 0 || !r.tests().isEmpty()) {
+      Paragraph score =
+          new Paragraph(
+              "Score: "
+                  + Formats.points(r.score())
+                  + " / "
+                  + Formats.points(r.maxScore())
+                  + (r.withheld() > 0 || item.kind() == SubmissionKind.RUN
+                      ? " (the tests shown here)"
+                      : ""));
+      score.setId("result-score");
+      add(score);
+    }
+    if (r.withheldNote() != null) {
+      Paragraph note = new Paragraph(r.withheldNote());
+      note.setId("result-withheld");
+      note.getStyle().set("color", "var(--lumo-secondary-text-color)");
+      add(note);
+    }
+    if (!r.diagnostics().isEmpty()) {
+      add(diagnostics(r));
+    }
+    if (!r.violations().isEmpty()) {
+      UnorderedList list = new UnorderedList();
+      list.setId("result-violations");
+      for (PolicyViolation v : r.violations()) {
+        ListItem li = new ListItem(v.message());
+        if (v.line() > 0) {
+          li.add(lineButton(v.line()));
+        }
+        list.add(li);
+      }
+      add(list);
+    }
+    if (!r.tests().isEmpty()) {
+      Div tests = new Div();
+      tests.setId("result-tests");
+      for (ShownTest t : r.tests()) {
+        tests.add(testRow(t));
+      }
+      add(tests);
+    }
+    if (r.output() != null && !r.output().isBlank()) {
+      Pre out = new Pre(r.output());
+      out.getStyle().set("max-height", "12em").set("overflow", "auto");
+      add(new Details("What the tests and your code printed", out));
+    }
+  }
+
+  private Div diagnostics(ShownResult r) {
+    Div box = new Div();
+    box.setId("result-diagnostics");
+    UnorderedList list = new UnorderedList();
+    for (Diagnostic d : r.diagnostics()) {
+      ListItem li = new ListItem();
+      li.getElement().setAttribute("data-line", String.valueOf(d.line()));
+      if (d.line() > 0) {
+        li.add(lineButton((int) d.line()));
+        li.add(new Span(" " + d.severity() + ": " + d.message()));
+      } else {
+        li.add(new Span(d.severity() + ": " + d.message()));
+      }
+      list.add(li);
+    }
+    box.add(list);
+    return box;
+  }
+
+  private Button lineButton(int line) {
+    Button b = new Button("line " + line, e -> goToLine.accept(line));
+    b.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_SMALL);
+    return b;
+  }
+
+  private static Div testRow(ShownTest t) {
+    Div row = new Div();
+    row.addClassName("test-row");
+    row.getElement().setAttribute("data-passed", String.valueOf(t.passed()));
+    Icon icon = (t.passed() ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.CLOSE_CIRCLE).create();
+    icon.setColor(t.passed() ? "var(--lumo-success-color)" : "var(--lumo-error-color)");
+    icon.setSize("var(--lumo-icon-size-s)");
+    icon.getElement().setAttribute("aria-label", t.passed() ? "passed" : "failed");
+    Span name = new Span(t.name() + (t.hidden() ? " (hidden test)" : ""));
+    name.addClassName("test-name");
+    Span points =
+        new Span(Formats.points(t.points()) + " / " + Formats.points(t.maxPoints()) + " pt");
+    points.addClassName("test-points");
+    row.add(icon, name, points);
+    if (!t.passed() && t.message() != null) {
+      Div message = new Div(t.message());
+      message.addClassName("test-message");
+      row.add(message);
+    }
+    return row;
+  }
+}

@@ -1,0 +1,253 @@
+package org.pruninglab.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A student works on the kthvalue exercise in the browser, with the real sandbox grading their
+ * code: types a solution, runs the public tests, submits and sees the result arrive by push, looks
+ * at the pictures, makes a compile error, reloads, and compares two submissions.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class StudentWorkspaceBrowserIT {
+
+  @TempDir static Path dataDir;
+
+  private static LabServer server;
+  private static Chromium chromium;
+  private static String reference;
+
+  @BeforeAll
+  static void start() throws IOException {
+    reference = Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java"));
+    server = LabServer.start(dataDir);
+    chromium = new Chromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void a_student_solves_runs_submits_and_compares() throws IOException {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/exercises"));
+    page.locator("#exercises a[data-exercise='kthvalue']").click();
+    Locator editor = page.locator("lab-code-editor .cm-content");
+    editor.waitFor();
+    // The statement is rendered Markdown with KaTeX math.
+    page.locator("lab-markdown[data-rendered] .katex").first().waitFor();
+    assertThat(page.locator("lab-markdown h2").first().textContent()).isEqualTo("What to write");
+    Chromium.screenshot(page, "exercise-before");
+
+    replaceCode(page, reference);
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+
+    // Ctrl+Enter in the editor runs the public tests; they never count.
+    editor.click();
+    page.keyboard().press("Control+Enter");
+    waitForResult(page, "Practice run");
+    assertThat(page.locator("#result-headline").textContent())
+        .isEqualTo("All 2 public tests passed.");
+    assertThat(page.locator("#result-withheld").textContent())
+        .contains("Practice run of the public tests only", "14 more hidden tests");
+
+    // Submit: the result arrives by push, without the page reloading.
+    page.evaluate("() => window.__samePage = true");
+    page.locator("#submit").click();
+    page.locator("#progress[data-phase]").waitFor();
+    waitForResult(page, "Submission");
+    assertThat(page.evaluate("() => window.__samePage === true")).isEqualTo(true);
+    String headline = page.locator("#result-headline").textContent();
+    assertThat(headline).isEqualTo("All 2 public tests passed.").doesNotContain("All tests");
+    assertThat(page.locator("#result-withheld").textContent())
+        .startsWith("14 hidden tests will run after the deadline");
+    assertThat(page.locator("#result-tests .test-row").count()).isEqualTo(2);
+    Chromium.screenshot(page, "exercise-after");
+
+    // The pictures of what the pruning did, drawn from the run's data.
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator histograms = page.locator("#pictures [data-picture='histogram']");
+    histograms.first().waitFor();
+    assertThat(histograms.count()).isEqualTo(2);
+    assertThat(histograms.first().getAttribute("data-bins")).isEqualTo("40");
+    assertThat(histograms.nth(1).locator("svg rect").count()).isGreaterThan(40);
+    assertThat(Long.parseLong(histograms.nth(1).getAttribute("data-zeros")))
+        .isGreaterThan(Long.parseLong(histograms.first().getAttribute("data-zeros")));
+    assertThat(page.locator("#pictures [data-picture='mask'] svg rect").count()).isGreaterThan(10);
+    assertThat(page.locator("#pictures [data-picture='kernels'] svg rect").count())
+        .isGreaterThan(32);
+    assertThat(
+            page.locator(
+                    "#pictures [data-picture='curve'] svg polyline, #pictures"
+                        + " [data-picture='curve'] svg path")
+                .count())
+        .isGreaterThan(0);
+    assertThat(page.locator("#metrics-table tr[data-metric='sparsity'] td").textContent())
+        .startsWith("90.");
+    Chromium.screenshot(page, "exercise-pictures");
+
+    // A compile error is underlined at its line and listed with it.
+    String broken = reference.replaceFirst("return ", "return return ");
+    int line = lineOf(broken, "return return ");
+    replaceCode(page, broken);
+    page.locator("#run-public").click();
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Results")).click();
+    page.locator("#result-diagnostics").waitFor();
+    assertThat(page.locator("#result-headline").getAttribute("data-verdict"))
+        .isEqualTo("compile error");
+    assertThat(page.locator("#result-diagnostics li").first().getAttribute("data-line"))
+        .isEqualTo(String.valueOf(line));
+    Locator underlined = page.locator(".cm-lintRange-error").first();
+    underlined.waitFor();
+    int shownLine =
+        ((Number)
+                page.evaluate(
+                    "() => { const host = document.querySelector('lab-code-editor');"
+                        + " const el = host.shadowRoot.querySelector('.cm-lintRange-error');"
+                        + " const view = host._view;"
+                        + " return view.state.doc.lineAt(view.posAtDOM(el)).number; }"))
+            .intValue();
+    assertThat(shownLine).isEqualTo(line);
+    Chromium.screenshot(page, "exercise-compile-error");
+
+    // Reloading finds the draft as it was left.
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+    page.reload();
+    page.locator("lab-code-editor .cm-content").waitFor();
+    page.waitForCondition(() -> code(page).contains("return return "));
+
+    // The history lists every run; two of them compared side by side.
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
+    Locator rows = page.locator("#history-grid vaadin-checkbox[aria-label='Select Row']");
+    page.waitForCondition(() -> rows.count() >= 3);
+    rows.nth(0).click();
+    rows.nth(1).click();
+    page.locator("#compare").click();
+    page.locator("#diff").waitFor();
+    assertThat(page.locator("#diff tr[data-change='changed']").count()).isGreaterThan(0);
+    assertThat(page.locator("#diff-summary").textContent())
+        .matches("1 line differs\\.|\\d+ lines differ\\.");
+    page.waitForTimeout(600); // the dialog's opening animation, for the screenshot only
+    Chromium.screenshot(page, "exercise-diff");
+  }
+
+  @Test
+  @Order(2)
+  void after_grading_the_page_shows_the_result_and_the_exercises_page_the_score() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/exercise/kthvalue"));
+    page.locator("#result-headline").waitFor();
+    page.navigate(server.url("/exercises"));
+    page.locator("#exercises").waitFor();
+    String grid = page.locator("#exercises").innerText();
+    assertThat(grid).contains("Magnitude pruning with a kthvalue threshold", "2 / 2", "graded");
+    page.navigate(server.url("/submissions"));
+    page.locator("#submissions-grid").waitFor();
+    page.waitForCondition(
+        () -> page.locator("#submissions-grid").innerText().contains("practice run"));
+  }
+
+  @Test
+  @Order(3)
+  void two_tabs_do_not_overwrite_each_other_silently() {
+    Page first = chromium.newPage();
+    Chromium.signInAndWait(first, server, "bob", "demo-student");
+    BrowserContext context = first.context();
+    first.navigate(server.url("/exercise/kthvalue"));
+    first.locator("lab-code-editor .cm-content").waitFor();
+    Page second = context.newPage();
+    second.navigate(server.url("/exercise/kthvalue"));
+    second.locator("lab-code-editor .cm-content").waitFor();
+
+    replaceCode(first, "// from the first tab\n");
+    first.waitForCondition(() -> first.locator("#save-state").textContent().startsWith("Saved"));
+    replaceCode(second, "// from the second tab\n");
+    second.locator("#draft-conflict").waitFor();
+    assertThat(second.locator("#draft-conflict").textContent())
+        .contains("saved elsewhere", "nothing was overwritten");
+    second.locator("#conflict-keep").click();
+    second.waitForCondition(() -> second.locator("#save-state").textContent().startsWith("Saved"));
+  }
+
+  @Test
+  @Order(4)
+  void a_draft_over_the_limit_is_refused_and_the_last_good_one_kept() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "chen", "demo-student");
+    page.navigate(server.url("/exercise/kthvalue"));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    replaceCode(page, "// good draft\n");
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+    replaceCode(page, "// too large\n" + "x".repeat(300 * 1024));
+    page.waitForCondition(
+        () -> "refused".equals(page.locator("#save-state").getAttribute("data-state")));
+    assertThat(page.locator("#save-state").textContent()).contains("limited to 262,144 bytes");
+
+    // Another browser (no local copy) gets the last good draft from the server.
+    Page other = chromium.newPage();
+    Chromium.signInAndWait(other, server, "chen", "demo-student");
+    other.navigate(server.url("/exercise/kthvalue"));
+    other.locator("lab-code-editor .cm-content").waitFor();
+    other.waitForCondition(() -> code(other).startsWith("// good draft"));
+  }
+
+  /** Selects everything in the editor and inserts {@code text} as one input (as a paste). */
+  private static void replaceCode(Page page, String text) {
+    page.locator("lab-code-editor .cm-content").click();
+    page.keyboard().press("Control+A");
+    page.keyboard().insertText(text);
+    try {
+      page.waitForCondition(
+          () -> code(page).equals(text), new Page.WaitForConditionOptions().setTimeout(5000));
+    } catch (RuntimeException e) {
+      try {
+        Files.writeString(Path.of("/tmp/got.txt"), code(page));
+        Files.writeString(Path.of("/tmp/want.txt"), text);
+      } catch (IOException io) {
+      }
+      throw e;
+    }
+  }
+
+  private static String code(Page page) {
+    return (String) page.evaluate("() => document.querySelector('lab-code-editor').value");
+  }
+
+  private static void waitForResult(Page page, String kind) {
+    page.waitForCondition(
+        () ->
+            page.locator("#result h3").count() > 0
+                && page.locator("#result h3").textContent().startsWith(kind)
+                && page.locator("#result-headline").count() > 0,
+        new Page.WaitForConditionOptions().setTimeout(120_000));
+  }
+
+  private static int lineOf(String text, String needle) {
+    int index = text.indexOf(needle);
+    return (int) text.substring(0, index).chars().filter(c -> c == '\n').count() + 1;
+  }
+}
