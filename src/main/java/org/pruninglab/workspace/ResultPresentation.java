@@ -94,29 +94,14 @@ public final class ResultPresentation {
     long passed = shown.stream().filter(ShownTest::passed).count();
     boolean onlyPublic = shown.stream().noneMatch(ShownTest::hidden);
     String which = everythingShown ? "" : onlyPublic ? "public " : "shown ";
+    String tally = passed + " of " + count(shown.size(), which + "test") + " passed.";
     return switch (r.verdict()) {
       case COMPILE_ERROR -> "Your code does not compile, so no test ran. " + r.summary();
       case POLICY_VIOLATION -> r.summary() + " No test ran.";
-      case TIME_LIMIT ->
-          "The run was stopped at the time limit: "
-              + passed
-              + " of "
-              + count(shown.size(), which + "test")
-              + " passed.";
-      case MEMORY_LIMIT ->
-          "The run ran out of memory: " + passed + " of " + shown.size() + " " + which + "passed.";
-      case OUTPUT_LIMIT ->
-          "The run printed more than the output limit: "
-              + passed
-              + " of "
-              + count(shown.size(), which + "test")
-              + " passed.";
-      case CRASHED ->
-          "The run ended early (did the code exit or crash the JVM?): "
-              + passed
-              + " of "
-              + count(shown.size(), which + "test")
-              + " passed.";
+      case TIME_LIMIT -> "The run was stopped at the time limit: " + tally;
+      case MEMORY_LIMIT -> "The run ran out of memory: " + tally;
+      case OUTPUT_LIMIT -> "The run printed more than the output limit: " + tally;
+      case CRASHED -> "The run ended early (did the code exit or crash the JVM?): " + tally;
       case OK ->
           shown.isEmpty()
               ? "No test results can be shown yet."
@@ -124,7 +109,7 @@ public final class ResultPresentation {
                   ? (shown.size() == 1
                       ? "The " + which + "test passed."
                       : "All " + shown.size() + " " + which + "tests passed.")
-                  : passed + " of " + count(shown.size(), which + "test") + " passed.";
+                  : tally;
     };
   }
 

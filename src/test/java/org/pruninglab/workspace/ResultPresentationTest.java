@@ -133,6 +133,24 @@ class ResultPresentationTest {
   }
 
   @Test
+  void a_run_stopped_by_a_limit_says_so_and_counts_what_passed() {
+    List<TestResult> publicOnly =
+        List.of(
+            test("public one", true, Visibility.VISIBLE, false),
+            test("public two", false, Visibility.VISIBLE, false));
+    assertThat(
+            ResultPresentation.forStudent(
+                    result(Verdict.MEMORY_LIMIT, false, publicOnly), true, 0, false)
+                .headline())
+        .isEqualTo("The run ran out of memory: 1 of 2 public tests passed.");
+    assertThat(
+            ResultPresentation.forStudent(
+                    result(Verdict.TIME_LIMIT, false, publicOnly), true, 0, false)
+                .headline())
+        .isEqualTo("The run was stopped at the time limit: 1 of 2 public tests passed.");
+  }
+
+  @Test
   void staff_see_every_test() {
     ShownResult r = ResultPresentation.forStaff(result(Verdict.OK, true, ALL_PASS));
     assertThat(r.tests()).hasSize(5);
