@@ -3,7 +3,7 @@
 // and Ctrl/Cmd+S as DOM events, and keeps every keystroke in localStorage until the server has it,
 // so closing the tab loses nothing.
 import { EditorView, keymap } from '@codemirror/view';
-import { EditorState, Compartment } from '@codemirror/state';
+import { EditorState } from '@codemirror/state';
 import { basicSetup } from 'codemirror';
 import { java } from '@codemirror/lang-java';
 import { indentWithTab } from '@codemirror/commands';
@@ -18,7 +18,6 @@ class LabCodeEditor extends HTMLElement {
     this._diagnostics = [];
     this._timer = null;
     this._view = null;
-    this._readOnly = new Compartment();
     this._applying = false;
   }
 
@@ -27,7 +26,7 @@ class LabCodeEditor extends HTMLElement {
       return;
     }
     // The server may set properties before this element is defined; move them to the setters.
-    for (const p of ['value', 'diagnostics', 'readonly', 'storageKey']) {
+    for (const p of ['value', 'diagnostics', 'storageKey']) {
       if (Object.prototype.hasOwnProperty.call(this, p)) {
         const v = this[p];
         delete this[p];
@@ -56,7 +55,6 @@ class LabCodeEditor extends HTMLElement {
           java(),
           lintGutter(),
           theme,
-          this._readOnly.of(EditorState.readOnly.of(false)),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !this._applying) {
               this._changed();
@@ -122,14 +120,6 @@ class LabCodeEditor extends HTMLElement {
       this._diagnostics = [];
     }
     this._applyDiagnostics();
-  }
-
-  set readonly(flag) {
-    if (this._view) {
-      this._view.dispatch({
-        effects: this._readOnly.reconfigure(EditorState.readOnly.of(Boolean(flag))),
-      });
-    }
   }
 
   /** Where unsaved text is kept in this browser (set by the server: user and exercise). */

@@ -3,9 +3,12 @@ package org.pruninglab.workspace;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
@@ -118,7 +121,7 @@ public class WorkspaceService {
     }
     Account me = me();
     List<PlannedTest> plan = pack.plan(true);
-    int hidden = (int) plan.stream().filter(PlannedTest::hidden).count();
+    int hidden = hiddenTests(pack);
     return Optional.of(
         new ExerciseDetails(
             pack.id(),
@@ -135,19 +138,19 @@ public class WorkspaceService {
   /** The signed-in person's runs and submissions of one exercise, newest first. */
   @PreAuthorize("isAuthenticated()")
   public List<HistoryItem> history(String exerciseId) {
-    return submissions.mine(exerciseId).stream().map(this::toItem).toList();
+    return toItems(submissions.mine(exerciseId));
   }
 
   /** All of the signed-in person's runs and submissions, newest first. */
   @PreAuthorize("isAuthenticated()")
   public List<HistoryItem> allHistory() {
-    return submissions.mineAll().stream().map(this::toItem).toList();
+    return toItems(submissions.mineAll());
   }
 
   /** One run or submission, if the reader may see it. */
   @PreAuthorize("isAuthenticated()")
   public Optional<HistoryItem> item(long submissionId) {
-    return submissions.find(submissionId).map(this::toItem);
+    return submissions.find(submissionId).map(s -> toItems(List.of(s)).get(0));
   }
 
   /** The source of a run or submission as text (bytes that are not UTF-8 are replaced). */
@@ -180,26 +183,44 @@ public class WorkspaceService {
     return out;
   }
 
-  private HistoryItem toItem(Submission s) {
-    Account me = me();
+  /**
+   * The reader and the clock are read once per list, and each student's deadline once per exercise,
+   * not once per submission.
+   */
+  private List<HistoryItem> toItems(List<Submission> list) {
+    Account reader = me();
+    Instant now = clock.instant();
+    Map<String, EffectiveDeadline> deadlineOf = new HashMap<>();
+    return list.stream()
+        .map(
+            s ->
+                toItem(
+                    s,
+                    reader,
+                    now,
+                    deadlineOf.computeIfAbsent(
+                        s.accountId() + "/" + s.exerciseId(),
+                        key ->
+                            deadlines
+                                .effective(s.accountId(), s.exerciseId())
+                                .orElse(new EffectiveDeadline(Instant.MAX, false)))))
+        .toList();
+  }
+
+  private HistoryItem toItem(
+      Submission s, Account reader, Instant now, EffectiveDeadline deadline) {
     ShownResult shown = null;
-    EffectiveDeadline deadline =
-        deadlines
-            .effective(s.accountId(), s.exerciseId())
-            .orElse(new EffectiveDeadline(java.time.Instant.MAX, false));
     if (s.result() != null) {
       GradingResult r = parse(s);
       if (r != null) {
         ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
-        int hiddenTests =
-            pack == null ? 0 : (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
         shown =
-            me.role() == Role.STUDENT
+            reader.role() == Role.STUDENT
                 ? ResultPresentation.forStudent(
                     r,
                     s.kind() == SubmissionKind.RUN,
-                    hiddenTests,
-                    deadline.passed(clock.instant()))
+                    pack == null ? 0 : hiddenTests(pack),
+                    deadline.passed(now))
                 : ResultPresentation.forStaff(r);
       } else {
         shown =
@@ -213,7 +234,7 @@ public class WorkspaceService {
                 0,
                 List.of(),
                 List.of(),
-                java.util.Map.of(),
+                Map.of(),
                 List.of(),
                 "");
       }
@@ -226,6 +247,10 @@ public class WorkspaceService {
         s.submittedAt(),
         s.kind() == SubmissionKind.SUBMISSION && s.submittedAt().isAfter(deadline.due()),
         shown);
+  }
+
+  private static int hiddenTests(ExercisePack pack) {
+    return (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
   }
 
   private GradingResult parse(Submission s) {

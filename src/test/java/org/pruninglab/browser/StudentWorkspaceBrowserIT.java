@@ -177,11 +177,9 @@ class StudentWorkspaceBrowserIT {
     Page first = chromium.newPage();
     Chromium.signInAndWait(first, server, "bob", "demo-student");
     BrowserContext context = first.context();
-    first.navigate(server.url("/exercise/kthvalue"));
-    first.locator("lab-code-editor .cm-content").waitFor();
+    openKthvalue(first);
     Page second = context.newPage();
-    second.navigate(server.url("/exercise/kthvalue"));
-    second.locator("lab-code-editor .cm-content").waitFor();
+    openKthvalue(second);
 
     replaceCode(first, "// from the first tab\n");
     first.waitForCondition(() -> first.locator("#save-state").textContent().startsWith("Saved"));
@@ -198,8 +196,7 @@ class StudentWorkspaceBrowserIT {
   void a_draft_over_the_limit_is_refused_and_the_last_good_one_kept() {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "chen", "demo-student");
-    page.navigate(server.url("/exercise/kthvalue"));
-    page.locator("lab-code-editor .cm-content").waitFor();
+    openKthvalue(page);
     replaceCode(page, "// good draft\n");
     page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
     replaceCode(page, "// too large\n" + "x".repeat(300 * 1024));
@@ -210,9 +207,14 @@ class StudentWorkspaceBrowserIT {
     // Another browser (no local copy) gets the last good draft from the server.
     Page other = chromium.newPage();
     Chromium.signInAndWait(other, server, "chen", "demo-student");
-    other.navigate(server.url("/exercise/kthvalue"));
-    other.locator("lab-code-editor .cm-content").waitFor();
+    openKthvalue(other);
     other.waitForCondition(() -> code(other).startsWith("// good draft"));
+  }
+
+  /** Opens the kthvalue exercise page and waits for its editor. */
+  private static void openKthvalue(Page page) {
+    page.navigate(server.url("/exercise/kthvalue"));
+    page.locator("lab-code-editor .cm-content").waitFor();
   }
 
   /** Selects everything in the editor and inserts {@code text} as one input (as a paste). */

@@ -63,10 +63,6 @@ public class CodeEditor extends Component implements HasSize {
     }
   }
 
-  public void setReadOnly(boolean readOnly) {
-    getElement().setProperty("readonly", readOnly);
-  }
-
   /** The localStorage key under which this browser keeps text the server has not confirmed. */
   public void setStorageKey(String key) {
     getElement().setProperty("storageKey", key);

@@ -471,13 +471,12 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     refreshHistory();
   }
 
+  /** As {@link #open}, and the compiler's messages go into the editor (it holds that code). */
   private void showFinished(HistoryItem item) {
-    results.show(item);
+    open(item);
     if (item.result() != null) {
       editor.setDiagnostics(item.result().diagnostics());
     }
-    pictures.show(item.result(), workspace.curves(details.id()));
-    tabs.setSelectedIndex(0);
   }
 
   private void open(HistoryItem item) {
