@@ -55,6 +55,10 @@ class LabCodeEditor extends HTMLElement {
           java(),
           lintGutter(),
           theme,
+          // Set once, before the editor is made: staff's review page shows code it cannot change.
+          ...(this.hasAttribute('readonly')
+            ? [EditorState.readOnly.of(true), EditorView.editable.of(false)]
+            : []),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !this._applying) {
               this._changed();

@@ -1,80 +1,409 @@
 package org.pruninglab.deadline;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
+import org.pruninglab.base.LabProperties;
+import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Effective deadlines: the pack's deadline, or the student's own extension when one is granted. */
+/**
+ * Exercise schedules (release, deadline, late policy, grade release) and each student's effective
+ * deadline: the exercise's, or their own extension when one is granted. Only instructors change a
+ * schedule or release grades; TAs and instructors grant extensions.
+ */
 @Service
 public class Deadlines {
+
+  /** A late period or extension longer than this is a typing mistake. */
+  static final Duration LONGEST = Duration.ofDays(365);
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final JdbcClient jdbc;
   private final GradingEngine engine;
   private final AccountService accounts;
   private final Clock clock;
+  private final ZoneId zone;
 
-  Deadlines(JdbcClient jdbc, GradingEngine engine, AccountService accounts, Clock clock) {
+  Deadlines(
+      JdbcClient jdbc,
+      GradingEngine engine,
+      AccountService accounts,
+      Clock clock,
+      LabProperties properties) {
     this.jdbc = jdbc;
     this.engine = engine;
     this.accounts = accounts;
     this.clock = clock;
+    this.zone = properties.timeZone();
+  }
+
+  /** The schedule of an exercise on offer; empty for an unknown exercise. */
+  public Optional<ExerciseSchedule> schedule(String exerciseId) {
+    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    if (pack == null) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        jdbc.sql("select * from exercise_schedule where exercise_id = ?")
+            .param(exerciseId)
+            .query(Deadlines::toSchedule)
+            .optional()
+            .orElseGet(() -> packSchedule(pack)));
+  }
+
+  /** Every exercise's schedule, in course order. */
+  public List<ExerciseSchedule> schedules() {
+    return engine.catalog().packs().values().stream()
+        .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
+        .map(p -> schedule(p.id()).orElseThrow())
+        .toList();
   }
 
   /** The deadline of {@code exerciseId} for the given student; empty for an unknown exercise. */
   public Optional<EffectiveDeadline> effective(long accountId, String exerciseId) {
-    var pack = engine.catalog().packs().get(exerciseId);
-    if (pack == null) {
-      return Optional.empty();
+    return schedule(exerciseId).map(s -> effective(s, extension(accountId, exerciseId)));
+  }
+
+  private static EffectiveDeadline effective(ExerciseSchedule s, Optional<Extension> extension) {
+    Duration late = s.late().latePeriod();
+    if (extension.isEmpty()) {
+      return new EffectiveDeadline(s.due(), false, late);
     }
-    Optional<Instant> extension =
-        jdbc.sql("select due_at from extension where account_id = ? and exercise_id = ?")
-            .params(accountId, exerciseId)
-            .query((rs, n) -> rs.getTimestamp(1).toInstant())
-            .optional();
-    return Optional.of(
-        extension
-            .map(due -> new EffectiveDeadline(due, true))
-            .orElse(new EffectiveDeadline(pack.metadata().deadline().toInstant(), false)));
+    Extension e = extension.get();
+    // An exercise moved later than an old extension keeps the later of the two.
+    Instant due = e.due().isAfter(s.due()) ? e.due() : s.due();
+    return new EffectiveDeadline(due, true, e.latePeriod() == null ? late : e.latePeriod());
   }
 
   public LatePolicy latePolicy(String exerciseId) {
-    return LatePolicy.strict();
+    return schedule(exerciseId).map(ExerciseSchedule::late).orElse(LatePolicy.strict());
+  }
+
+  /** How a submission by this student made now would be treated. */
+  public Acceptance acceptance(long accountId, String exerciseId) {
+    ExerciseSchedule s = schedule(exerciseId).orElseThrow();
+    Instant now = clock.instant();
+    if (!s.open(now)) {
+      return Acceptance.NOT_OPEN;
+    }
+    EffectiveDeadline d = effective(s, extension(accountId, exerciseId));
+    if (!d.passed(now)) {
+      return Acceptance.ON_TIME;
+    }
+    if (!d.closed(now)) {
+      return Acceptance.LATE;
+    }
+    return s.late().afterLate() == AfterLate.REFUSE ? Acceptance.REFUSED : Acceptance.PRACTICE;
   }
 
   /**
-   * Gives a student a later deadline for one exercise (replacing an earlier extension). Refused
-   * when it is not after the exercise's own deadline.
+   * Sets an exercise's schedule. Refused, with nothing changed, when the release is not before the
+   * deadline, the late period is negative or longer than a year, the penalty is outside 0–100 %, or
+   * automatic grade release is set before the deadline.
+   */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public ExerciseSchedule updateSchedule(String exerciseId, ScheduleChange change) {
+    ExerciseSchedule old = known(exerciseId);
+    if (change.due() == null) {
+      throw new DeadlineException("The deadline is required.");
+    }
+    if (change.release() != null && !change.release().isBefore(change.due())) {
+      throw new DeadlineException(
+          "The release ("
+              + when(change.release())
+              + ") must be before the deadline ("
+              + when(change.due())
+              + ").");
+    }
+    LatePolicy late = change.late() == null ? LatePolicy.strict() : change.late();
+    checkLatePeriod(late.latePeriod());
+    if (Double.isNaN(late.percent()) || late.percent() < 0) {
+      throw new DeadlineException(
+          "A late penalty cannot be negative (it was " + late.percent() + " %).");
+    }
+    if (late.percent() > 100) {
+      throw new DeadlineException(
+          "A late penalty takes off at most 100 % (it was " + late.percent() + " %).");
+    }
+    if (change.gradesReleaseAt() != null && change.gradesReleaseAt().isBefore(change.due())) {
+      throw new DeadlineException(
+          "Grades cannot be released automatically before the deadline ("
+              + when(change.due())
+              + ").");
+    }
+    Account me = accounts.currentAccount().orElseThrow();
+    writeSchedule(
+        exerciseId,
+        change.release(),
+        change.due(),
+        late,
+        change.finalChoice() == null ? FinalChoice.LAST : change.finalChoice(),
+        change.gradesReleaseAt(),
+        old.gradesReleasedAt(),
+        change.leaderboard(),
+        me.id());
+    return schedule(exerciseId).orElseThrow();
+  }
+
+  /** Releases an exercise's grades of record to students now. */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public ExerciseSchedule releaseGrades(String exerciseId) {
+    ExerciseSchedule s = known(exerciseId);
+    return setGradeRelease(s, s.gradesReleaseAt(), clock.instant());
+  }
+
+  /** Takes released grades back from students (for a correction before re-releasing). */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public ExerciseSchedule withdrawGrades(String exerciseId) {
+    return setGradeRelease(known(exerciseId), null, null);
+  }
+
+  private ExerciseSchedule setGradeRelease(ExerciseSchedule s, Instant at, Instant releasedAt) {
+    Account me = accounts.currentAccount().orElseThrow();
+    writeSchedule(
+        s.exerciseId(),
+        s.release(),
+        s.due(),
+        s.late(),
+        s.finalChoice(),
+        at,
+        releasedAt,
+        s.leaderboard(),
+        me.id());
+    return schedule(s.exerciseId()).orElseThrow();
+  }
+
+  /**
+   * Gives a student a later deadline and/or a longer late period for one exercise (replacing an
+   * earlier extension). {@code due} null keeps the exercise's deadline; {@code latePeriod} null
+   * keeps the exercise's late period. Refused when it ends before the exercise's deadline or would
+   * change nothing.
    */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   @Transactional
-  public EffectiveDeadline grantExtension(long accountId, String exerciseId, Instant due) {
-    var pack = engine.catalog().packs().get(exerciseId);
-    if (pack == null) {
-      throw new DeadlineException("There is no exercise called '" + exerciseId + "'.");
+  public EffectiveDeadline grantExtension(
+      long accountId, String exerciseId, Instant due, Duration latePeriod) {
+    return grantExtensions(List.of(accountId), exerciseId, due, latePeriod).get(0);
+  }
+
+  /** The same extension for several students at once: all are granted, or none. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public List<EffectiveDeadline> grantExtensions(
+      List<Long> accountIds, String exerciseId, Instant due, Duration latePeriod) {
+    ExerciseSchedule s = known(exerciseId);
+    if (accountIds.isEmpty()) {
+      throw new DeadlineException("Choose at least one student.");
     }
-    Instant deadline = pack.metadata().deadline().toInstant();
-    if (!due.isAfter(deadline)) {
+    Instant newDue = due == null ? s.due() : due;
+    if (newDue.isBefore(s.due())) {
       throw new DeadlineException(
-          "An extension must end after the exercise's deadline (" + deadline + "), not " + due);
+          "An extension cannot end before the exercise's deadline ("
+              + when(s.due())
+              + "); "
+              + when(newDue)
+              + " is earlier.");
+    }
+    if (latePeriod != null) {
+      checkLatePeriod(latePeriod);
+    }
+    if (Duration.between(s.due(), newDue).compareTo(LONGEST) > 0) {
+      throw new DeadlineException("An extension of more than a year is surely a mistake.");
+    }
+    Duration late = latePeriod == null ? s.late().latePeriod() : latePeriod;
+    if (!newDue.isAfter(s.due()) && late.compareTo(s.late().latePeriod()) <= 0) {
+      throw new DeadlineException(
+          "This extension would change nothing: give a deadline after "
+              + when(s.due())
+              + " or a longer late period.");
+    }
+    for (long id : accountIds) {
+      boolean student =
+          jdbc.sql("select count(*) from account where id = ? and role = 'STUDENT'")
+                  .param(id)
+                  .query(Integer.class)
+                  .single()
+              == 1;
+      if (!student) {
+        throw new DeadlineException("There is no student with account number " + id + ".");
+      }
     }
     Account staff = accounts.currentAccount().orElseThrow();
+    for (long id : accountIds) {
+      jdbc.sql("delete from extension where account_id = ? and exercise_id = ?")
+          .params(id, exerciseId)
+          .update();
+      jdbc.sql(
+              "insert into extension (account_id, exercise_id, due_at, late_seconds, granted_by,"
+                  + " granted_at) values (?, ?, ?, ?, ?, ?)")
+          .params(
+              id,
+              exerciseId,
+              Timestamp.from(newDue),
+              latePeriod == null ? null : latePeriod.toSeconds(),
+              staff.id(),
+              Timestamp.from(clock.instant()))
+          .update();
+    }
+    return accountIds.stream().map(id -> effective(id, exerciseId).orElseThrow()).toList();
+  }
+
+  /** Takes a student's extension back; they have the exercise's deadline again. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public void revokeExtension(long accountId, String exerciseId) {
+    known(exerciseId);
     jdbc.sql("delete from extension where account_id = ? and exercise_id = ?")
         .params(accountId, exerciseId)
         .update();
+  }
+
+  /** The extensions granted for an exercise, by username. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<Extension> extensions(String exerciseId) {
+    return jdbc.sql(
+            "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds,"
+                + " g.username, e.granted_at from extension e join account a on a.id ="
+                + " e.account_id join account g on g.id = e.granted_by where e.exercise_id = ?"
+                + " order by a.username")
+        .param(exerciseId)
+        .query(Deadlines::toExtension)
+        .list();
+  }
+
+  /** A time as messages write it, in the course's time zone. */
+  public String when(Instant t) {
+    return WHEN.format(t.atZone(zone)) + " (" + zone.getId() + ")";
+  }
+
+  private Optional<Extension> extension(long accountId, String exerciseId) {
+    return jdbc.sql(
+            "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds,"
+                + " g.username, e.granted_at from extension e join account a on a.id ="
+                + " e.account_id join account g on g.id = e.granted_by where e.account_id = ?"
+                + " and e.exercise_id = ?")
+        .params(accountId, exerciseId)
+        .query(Deadlines::toExtension)
+        .optional();
+  }
+
+  private ExerciseSchedule known(String exerciseId) {
+    return schedule(exerciseId)
+        .orElseThrow(
+            () -> new DeadlineException("There is no exercise called '" + exerciseId + "'."));
+  }
+
+  private static void checkLatePeriod(Duration late) {
+    if (late.isNegative()) {
+      throw new DeadlineException("A late period cannot be negative.");
+    }
+    if (late.compareTo(LONGEST) > 0) {
+      throw new DeadlineException("A late period of more than a year is surely a mistake.");
+    }
+  }
+
+  private void writeSchedule(
+      String exerciseId,
+      Instant release,
+      Instant due,
+      LatePolicy late,
+      FinalChoice finalChoice,
+      Instant gradesReleaseAt,
+      Instant gradesReleasedAt,
+      boolean leaderboard,
+      long by) {
+    jdbc.sql("delete from exercise_schedule where exercise_id = ?").param(exerciseId).update();
     jdbc.sql(
-            "insert into extension (account_id, exercise_id, due_at, granted_by, granted_at)"
-                + " values (?, ?, ?, ?, ?)")
+            "insert into exercise_schedule (exercise_id, release_at, due_at, late_seconds,"
+                + " penalty_kind, penalty_value, after_late, final_choice, grades_release_at,"
+                + " grades_released_at, leaderboard, updated_by, updated_at)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
-            accountId, exerciseId, Timestamp.from(due), staff.id(), Timestamp.from(clock.instant()))
+            exerciseId,
+            ts(release),
+            ts(due),
+            late.latePeriod().toSeconds(),
+            late.penalty().label(),
+            late.percent(),
+            late.afterLate().label(),
+            finalChoice.label(),
+            ts(gradesReleaseAt),
+            ts(gradesReleasedAt),
+            leaderboard,
+            by,
+            Timestamp.from(clock.instant()))
         .update();
-    return new EffectiveDeadline(due, true);
+  }
+
+  private static ExerciseSchedule packSchedule(ExercisePack pack) {
+    return new ExerciseSchedule(
+        pack.id(),
+        null,
+        pack.metadata().deadline().toInstant(),
+        LatePolicy.strict(),
+        FinalChoice.LAST,
+        null,
+        null,
+        false,
+        false);
+  }
+
+  private static ExerciseSchedule toSchedule(ResultSet rs, int row) throws SQLException {
+    return new ExerciseSchedule(
+        rs.getString("exercise_id"),
+        instant(rs.getTimestamp("release_at")),
+        instant(rs.getTimestamp("due_at")),
+        new LatePolicy(
+            Duration.ofSeconds(rs.getLong("late_seconds")),
+            Penalty.ofLabel(rs.getString("penalty_kind")),
+            rs.getDouble("penalty_value"),
+            AfterLate.ofLabel(rs.getString("after_late"))),
+        FinalChoice.ofLabel(rs.getString("final_choice")),
+        instant(rs.getTimestamp("grades_release_at")),
+        instant(rs.getTimestamp("grades_released_at")),
+        rs.getBoolean("leaderboard"),
+        true);
+  }
+
+  private static Extension toExtension(ResultSet rs, int row) throws SQLException {
+    long late = rs.getLong(5);
+    boolean noLate = rs.wasNull();
+    return new Extension(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getTimestamp(4).toInstant(),
+        noLate ? null : Duration.ofSeconds(late),
+        rs.getString(6),
+        rs.getTimestamp(7).toInstant());
+  }
+
+  private static Instant instant(Timestamp t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Timestamp ts(Instant t) {
+    return t == null ? null : Timestamp.from(t);
   }
 }

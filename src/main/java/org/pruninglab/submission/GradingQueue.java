@@ -40,6 +40,7 @@ public class GradingQueue {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
+  private final java.util.List<GradingListener> listeners;
   private final OneTimeTask<Long> task;
   private final Scheduler scheduler;
 
@@ -51,8 +52,10 @@ public class GradingQueue {
       TransactionTemplate tx,
       ObjectMapper json,
       Clock clock,
-      GradingProperties properties) {
+      GradingProperties properties,
+      java.util.List<GradingListener> listeners) {
     this.submissions = submissions;
+    this.listeners = listeners;
     this.events = events;
     this.engine = engine;
     this.tx = tx;
@@ -68,6 +71,7 @@ public class GradingQueue {
             .heartbeatInterval(Duration.ofSeconds(5))
             .missedHeartbeatsLimit(4)
             .enableImmediateExecution()
+            .enablePriority()
             .serializer(new JacksonSerializer())
             .shutdownMaxWait(Duration.ofSeconds(5))
             .build();
@@ -85,8 +89,8 @@ public class GradingQueue {
 
   /** Queues every stored submission that has no result yet (none is lost across a crash). */
   void requeueUnfinished() {
-    for (long id : submissions.unfinished()) {
-      enqueue(id);
+    for (var unfinished : submissions.unfinished()) {
+      enqueue(unfinished.getKey(), unfinished.getValue());
     }
   }
 
@@ -95,9 +99,13 @@ public class GradingQueue {
     scheduler.stop();
   }
 
-  void enqueue(long submissionId) {
+  /** Queues a stored submission at its kind's priority (nothing happens if it is queued). */
+  void enqueue(long submissionId, SubmissionKind kind) {
     scheduler.scheduleIfNotExists(
-        task.instance("submission-" + submissionId, submissionId), clock.instant());
+        task.instanceBuilder("submission-" + submissionId)
+            .data(submissionId)
+            .priority(kind.priority())
+            .scheduledTo(clock.instant()));
   }
 
   /** Grades one stored submission and stores the result; safe to run again for the same id. */
@@ -192,8 +200,11 @@ public class GradingQueue {
       long millis,
       Map<String, Object> metrics) {
     tx.executeWithoutResult(
-        status ->
-            submissions.storeResult(
-                id, verdict, score, max, summary, resultJson, millis, clock.instant(), metrics));
+        status -> {
+          submissions.storeResult(
+              id, verdict, score, max, summary, resultJson, millis, clock.instant(), metrics);
+          Submission graded = submissions.find(id).orElseThrow();
+          listeners.forEach(l -> l.resultStored(graded));
+        });
   }
 }

@@ -6,7 +6,8 @@ import java.time.Instant;
  * A stored submission (without its source).
  *
  * @param hidden whether its grading runs the hidden tests too
- * @param kind a practice run of the public tests, or a submission that counts
+ * @param kind a practice run, a submission that counts, or a grading staff started
+ * @param originId for an after-deadline grading or a regrade, the submission whose source it grades
  */
 public record Submission(
     long id,
@@ -18,4 +19,5 @@ public record Submission(
     SubmissionKind kind,
     SubmissionStatus status,
     Instant submittedAt,
-    StoredResult result) {}
+    StoredResult result,
+    Long originId) {}

@@ -19,11 +19,14 @@ class SubmissionRepository {
 
   private static final String SELECT =
       "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.kind,"
-          + " s.status,"
+          + " s.status, s.origin_id,"
           + " s.submitted_at, r.verdict, r.score, r.max_score, r.summary, r.result_json,"
           + " r.total_millis, r.finished_at"
           + " from submission s join account a on a.id = s.account_id"
           + " left join grading_result r on r.submission_id = s.id";
+
+  private static final String PRIORITY =
+      "case kind when 'run' then 3 when 'submission' then 2 else 1 end";
 
   private final JdbcClient jdbc;
 
@@ -77,12 +80,57 @@ class SubmissionRepository {
         .list();
   }
 
-  /** Queued jobs submitted before this one. */
-  int queuedAhead(long id) {
-    return jdbc.sql("select count(*) from submission where status = 'QUEUED' and id < ?")
-        .param(id)
+  /** Queued jobs that run before this one: of a higher priority, or as high and older. */
+  int queuedAhead(long id, SubmissionKind kind) {
+    return jdbc.sql(
+            "select count(*) from submission where status = 'QUEUED' and id <> ? and ("
+                + PRIORITY
+                + " > ? or ("
+                + PRIORITY
+                + " = ? and id < ?))")
+        .params(id, kind.priority(), kind.priority(), id)
         .query(Integer.class)
         .single();
+  }
+
+  List<Submission> findByExercise(String exerciseId) {
+    return jdbc.sql(SELECT + " where s.exercise_id = ? and s.kind = 'submission' order by s.id")
+        .param(exerciseId)
+        .query(this::toSubmission)
+        .list();
+  }
+
+  /** Every grading of a student's work for an exercise, all kinds, newest first (for staff). */
+  List<Submission> findAllKinds(long accountId, String exerciseId) {
+    return jdbc.sql(
+            SELECT
+                + " where s.account_id = ? and s.exercise_id = ?"
+                + " order by s.submitted_at desc, s.id desc")
+        .params(accountId, exerciseId)
+        .query(this::toSubmission)
+        .list();
+  }
+
+  /** The regrades and after-deadline gradings of a submission, oldest first. */
+  List<Submission> gradingsOf(long originId) {
+    return jdbc.sql(SELECT + " where s.origin_id = ? order by s.id")
+        .param(originId)
+        .query(this::toSubmission)
+        .list();
+  }
+
+  /** A new grading of a stored submission's source, queued for the grading queue. */
+  long insertGrading(long originId, SubmissionKind kind, Instant now) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql(
+            "insert into submission (account_id, exercise_id, file_name, source, hidden, kind,"
+                + " status, submitted_at, origin_id) select account_id, exercise_id, file_name,"
+                + " source, true, ?, 'QUEUED', ?, id from submission where id = ?")
+        .params(kind.label(), Timestamp.from(now), originId)
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    recordPhase(id, Phase.QUEUED, now);
+    return id;
   }
 
   /** The median grading time of the last 50 results, in milliseconds (0 when none yet). */
@@ -103,7 +151,10 @@ class SubmissionRepository {
   }
 
   List<Submission> findAllByAccount(long accountId) {
-    return jdbc.sql(SELECT + " where s.account_id = ? order by s.submitted_at desc, s.id desc")
+    return jdbc.sql(
+            SELECT
+                + " where s.account_id = ? and s.kind in ('run', 'submission')"
+                + " order by s.submitted_at desc, s.id desc")
         .param(accountId)
         .query(this::toSubmission)
         .list();
@@ -165,8 +216,8 @@ class SubmissionRepository {
   List<Submission> findByAccount(long accountId, String exerciseId) {
     return jdbc.sql(
             SELECT
-                + " where s.account_id = ? and s.exercise_id = ?"
-                + " order by s.submitted_at desc, s.id desc")
+                + " where s.account_id = ? and s.exercise_id = ? and s.kind in ('run',"
+                + " 'submission') order by s.submitted_at desc, s.id desc")
         .params(accountId, exerciseId)
         .query(this::toSubmission)
         .list();
@@ -180,16 +231,18 @@ class SubmissionRepository {
   }
 
   int activeCount(long accountId) {
-    return jdbc.sql("select count(*) from submission where account_id = ? and status <> 'DONE'")
+    return jdbc.sql(
+            "select count(*) from submission where account_id = ? and status <> 'DONE'"
+                + " and kind in ('run', 'submission')")
         .param(accountId)
         .query(Integer.class)
         .single();
   }
 
   /** Submissions not graded yet, oldest first: queued, or interrupted while running. */
-  List<Long> unfinished() {
-    return jdbc.sql("select id from submission where status <> 'DONE' order by id")
-        .query(Long.class)
+  List<Map.Entry<Long, SubmissionKind>> unfinished() {
+    return jdbc.sql("select id, kind from submission where status <> 'DONE' order by id")
+        .query((rs, n) -> Map.entry(rs.getLong(1), SubmissionKind.ofLabel(rs.getString(2))))
         .list();
   }
 
@@ -233,7 +286,8 @@ class SubmissionRepository {
         SubmissionKind.ofLabel(rs.getString("kind")),
         SubmissionStatus.valueOf(rs.getString("status")),
         rs.getTimestamp("submitted_at").toInstant(),
-        result);
+        result,
+        rs.getObject("origin_id") == null ? null : rs.getLong("origin_id"));
   }
 
   private static String truncate(String s, int max) {

@@ -1,11 +1,14 @@
 package org.pruninglab.submission;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pruninglab.account.AccessLog;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
+import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProgress;
@@ -13,6 +16,8 @@ import org.pruninglab.grading.GradingProperties;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Submitting work and reading results back, with the checks a student's request needs. */
 @Service
@@ -28,6 +33,8 @@ public class SubmissionService {
   private final GradingEvents events;
   private final GradingProperties properties;
   private final java.time.Clock clock;
+  private final Deadlines deadlines;
+  private final AccessLog accessLog;
 
   SubmissionService(
       SubmissionRepository submissions,
@@ -36,7 +43,11 @@ public class SubmissionService {
       GradingQueue queue,
       GradingEvents events,
       GradingProperties properties,
-      java.time.Clock clock) {
+      java.time.Clock clock,
+      Deadlines deadlines,
+      AccessLog accessLog) {
+    this.deadlines = deadlines;
+    this.accessLog = accessLog;
     this.submissions = submissions;
     this.accounts = accounts;
     this.engine = engine;
@@ -77,6 +88,7 @@ public class SubmissionService {
     if (engine.refusal() != null) {
       throw new SubmissionException("Grading is switched off on this server: " + engine.refusal());
     }
+    checkOpen(me, exerciseId, kind);
     if (source.length > MAX_BYTES) {
       throw new SubmissionException(
           String.format(
@@ -97,22 +109,105 @@ public class SubmissionService {
           submissions.insert(
               me.id(), exerciseId, safeName(fileName, pack), source, kind, clock.instant());
     }
-    queue.enqueue(id);
+    queue.enqueue(id, kind);
     events.publish(
         new GradingUpdate(
             id, me.id(), exerciseId, GradingProgress.Phase.QUEUED, 0, 0, clock.instant()));
     return id;
   }
 
-  /** A submission with its result; students see only their own. */
+  private void checkOpen(Account me, String exerciseId, SubmissionKind kind) {
+    if (me.role() != Role.STUDENT) {
+      return; // staff may try an exercise at any time
+    }
+    switch (deadlines.acceptance(me.id(), exerciseId)) {
+      case NOT_OPEN ->
+          throw new SubmissionException(
+              "This exercise opens on "
+                  + deadlines.when(deadlines.schedule(exerciseId).orElseThrow().release())
+                  + ".");
+      case REFUSED -> {
+        if (kind == SubmissionKind.SUBMISSION) {
+          throw new SubmissionException(
+              "Submissions for this exercise closed on "
+                  + deadlines.when(deadlines.effective(me.id(), exerciseId).orElseThrow().closes())
+                  + "; you can still run the public tests.");
+        }
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * A submission with its result; students see only their own. A student's request for someone
+   * else's work is refused as if it did not exist, and recorded in the access log.
+   */
   @PreAuthorize("isAuthenticated()")
   public Optional<Submission> find(long id) {
     Optional<Submission> s = submissions.find(id);
     Account me = accounts.currentAccount().orElseThrow();
-    if (s.isPresent() && me.role() == Role.STUDENT && s.get().accountId() != me.id()) {
+    if (s.isPresent()
+        && me.role() == Role.STUDENT
+        && (s.get().accountId() != me.id() || !s.get().kind().byStudent())) {
+      accessLog.refused(me, "submission " + id);
       return Optional.empty();
     }
     return s;
+  }
+
+  /** Every grading of one student's work for an exercise, all kinds, newest first. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<Submission> allOf(long accountId, String exerciseId) {
+    return submissions.findAllKinds(accountId, exerciseId);
+  }
+
+  /**
+   * A student's submissions that count for an exercise: made before {@code closes}, oldest first.
+   */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public List<Submission> countedBefore(long accountId, String exerciseId, Instant closes) {
+    return submissions.findByAccount(accountId, exerciseId).stream()
+        .filter(s -> s.kind() == SubmissionKind.SUBMISSION && s.submittedAt().isBefore(closes))
+        .sorted(
+            java.util.Comparator.comparing(Submission::submittedAt).thenComparing(Submission::id))
+        .toList();
+  }
+
+  /** Every stored submission (kind 'submission') of an exercise, oldest first. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public List<Submission> submissionsOf(String exerciseId) {
+    return submissions.findByExercise(exerciseId);
+  }
+
+  /** The regrades and after-deadline gradings of a submission, oldest first. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<Submission> gradingsOf(long submissionId) {
+    return submissions.gradingsOf(submissionId);
+  }
+
+  /**
+   * Grades a stored submission's source again, at batch priority, as a new submission row of the
+   * given kind (the old result is kept). Inside a transaction it is queued once that commits.
+   * Called by the deadline autograder (no one signed in) and by staff's regrade services.
+   */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public long gradeAgain(long originId, SubmissionKind kind) {
+    if (kind.byStudent()) {
+      throw new IllegalArgumentException("not a staff grading: " + kind);
+    }
+    long id = submissions.insertGrading(originId, kind, clock.instant());
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              queue.enqueue(id, kind);
+            }
+          });
+    } else {
+      queue.enqueue(id, kind);
+    }
+    return id;
   }
 
   /** The signed-in person's submissions for an exercise, newest first. */
@@ -142,7 +237,7 @@ public class SubmissionService {
     if (s.isEmpty() || s.get().status() != SubmissionStatus.QUEUED) {
       return Optional.empty();
     }
-    int ahead = submissions.queuedAhead(id);
+    int ahead = submissions.queuedAhead(id, s.get().kind());
     long median = submissions.recentMedianMillis(s.get().exerciseId());
     if (median == 0) {
       median = 10_000;

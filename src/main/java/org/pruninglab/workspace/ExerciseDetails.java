@@ -2,6 +2,7 @@ package org.pruninglab.workspace;
 
 import org.pruninglab.deadline.EffectiveDeadline;
 import org.pruninglab.deadline.LatePolicy;
+import org.pruninglab.gradebook.StudentGrade;
 
 /** What the exercise page shows around the editor. */
 public record ExerciseDetails(
@@ -13,4 +14,5 @@ public record ExerciseDetails(
     int publicTests,
     int hiddenTests,
     EffectiveDeadline deadline,
-    LatePolicy latePolicy) {}
+    LatePolicy latePolicy,
+    StudentGrade grade) {}

@@ -1,6 +1,7 @@
 package org.pruninglab.workspace;
 
 import org.pruninglab.deadline.EffectiveDeadline;
+import org.pruninglab.gradebook.StudentGrade;
 
 /**
  * One line of the student's exercises page.
@@ -8,6 +9,7 @@ import org.pruninglab.deadline.EffectiveDeadline;
  * @param best the best score of their submissions, over the tests they may see (null if none)
  * @param latest the score of their latest graded submission (null if none)
  * @param maxShown the points of the tests they may see
+ * @param grade their grade of record, as far as they may see it
  */
 public record ExerciseSummary(
     String id,
@@ -17,4 +19,5 @@ public record ExerciseSummary(
     Double best,
     Double latest,
     double maxShown,
-    ExerciseStatus status) {}
+    ExerciseStatus status,
+    StudentGrade grade) {}

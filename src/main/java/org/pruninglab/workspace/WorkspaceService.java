@@ -17,6 +17,7 @@ import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.EffectiveDeadline;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.gradebook.GradebookService;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.RecordedPicture;
@@ -46,6 +47,7 @@ public class WorkspaceService {
   private final AccountService accounts;
   private final ObjectMapper json;
   private final Clock clock;
+  private final GradebookService gradebook;
 
   WorkspaceService(
       GradingEngine engine,
@@ -54,7 +56,9 @@ public class WorkspaceService {
       Deadlines deadlines,
       AccountService accounts,
       ObjectMapper json,
-      Clock clock) {
+      Clock clock,
+      GradebookService gradebook) {
+    this.gradebook = gradebook;
     this.engine = engine;
     this.submissions = submissions;
     this.drafts = drafts;
@@ -71,6 +75,7 @@ public class WorkspaceService {
     List<ExerciseSummary> out = new ArrayList<>();
     List<ExercisePack> packs =
         engine.catalog().packs().values().stream()
+            .filter(p -> visible(me, p.id()))
             .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
             .toList();
     for (ExercisePack pack : packs) {
@@ -107,7 +112,8 @@ public class WorkspaceService {
               best,
               latest,
               maxShown,
-              status));
+              status,
+              gradebook.myGrade(pack.id())));
     }
     return out;
   }
@@ -116,10 +122,10 @@ public class WorkspaceService {
   @PreAuthorize("isAuthenticated()")
   public Optional<ExerciseDetails> exercise(String exerciseId) {
     ExercisePack pack = engine.catalog().packs().get(exerciseId);
-    if (pack == null) {
+    Account me = me();
+    if (pack == null || !visible(me, exerciseId)) {
       return Optional.empty();
     }
-    Account me = me();
     List<PlannedTest> plan = pack.plan(true);
     int hidden = hiddenTests(pack);
     return Optional.of(
@@ -132,7 +138,20 @@ public class WorkspaceService {
             plan.size() - hidden,
             hidden,
             deadlines.effective(me.id(), pack.id()).orElseThrow(),
-            deadlines.latePolicy(pack.id())));
+            deadlines.latePolicy(pack.id()),
+            gradebook.myGrade(pack.id())));
+  }
+
+  /** Students see an exercise from its release on; staff always. */
+  private boolean visible(Account me, String exerciseId) {
+    return me.role() != Role.STUDENT
+        || deadlines.schedule(exerciseId).map(s -> s.open(clock.instant())).orElse(false);
+  }
+
+  /** One student's runs and submissions of an exercise, newest first (for staff). */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<HistoryItem> historyOf(long accountId, String exerciseId) {
+    return toItems(submissions.allOf(accountId, exerciseId));
   }
 
   /** The signed-in person's runs and submissions of one exercise, newest first. */

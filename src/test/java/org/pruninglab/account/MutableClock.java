@@ -7,16 +7,20 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 
 /** A clock the test moves by hand. */
-final class MutableClock extends Clock {
+public final class MutableClock extends Clock {
 
   private Instant now;
 
-  MutableClock(Instant start) {
+  public MutableClock(Instant start) {
     this.now = start;
   }
 
-  void advance(Duration duration) {
+  public synchronized void advance(Duration duration) {
     now = now.plus(duration);
+  }
+
+  public synchronized void set(Instant t) {
+    now = t;
   }
 
   @Override
@@ -30,7 +34,7 @@ final class MutableClock extends Clock {
   }
 
   @Override
-  public Instant instant() {
+  public synchronized Instant instant() {
     return now;
   }
 }

@@ -140,17 +140,21 @@ class WorkspaceIT extends LabIntegrationTest {
     Instant packDeadline = deadlines.effective(ada, "filter-pruning").orElseThrow().due();
     signInAs("ws-ada", Role.STUDENT);
     assertThatThrownBy(
-            () -> deadlines.grantExtension(ada, "filter-pruning", packDeadline.plusSeconds(3600)))
+            () ->
+                deadlines.grantExtension(
+                    ada, "filter-pruning", packDeadline.plusSeconds(3600), null))
         .isInstanceOf(AccessDeniedException.class);
 
     signInAs("ws-ta", Role.TA);
     assertThatThrownBy(
-            () -> deadlines.grantExtension(ada, "filter-pruning", packDeadline.minusSeconds(60)))
+            () ->
+                deadlines.grantExtension(
+                    ada, "filter-pruning", packDeadline.minusSeconds(60), null))
         .isInstanceOf(DeadlineException.class)
-        .hasMessageContaining("must end after the exercise's deadline");
+        .hasMessageContaining("cannot end before the exercise's deadline");
     assertThat(deadlines.effective(ada, "filter-pruning").orElseThrow().extended()).isFalse();
 
-    deadlines.grantExtension(ada, "filter-pruning", packDeadline.plus(Duration.ofDays(2)));
+    deadlines.grantExtension(ada, "filter-pruning", packDeadline.plus(Duration.ofDays(2)), null);
 
     signInAs("ws-ada", Role.STUDENT);
     var mine = summary("filter-pruning").deadline();

@@ -32,6 +32,11 @@ public class CodeEditor extends Component implements HasSize {
     setId("code-editor");
   }
 
+  /** Shows the code without letting anyone change it; call before the editor is attached. */
+  public void setReadOnly() {
+    getElement().setAttribute("readonly", true);
+  }
+
   public String getValue() {
     return value;
   }

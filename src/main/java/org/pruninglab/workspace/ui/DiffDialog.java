@@ -8,9 +8,9 @@ import java.util.List;
 import org.pruninglab.workspace.LineDiff;
 
 /** Two versions of a file side by side, changed lines marked. */
-class DiffDialog extends Dialog {
+public class DiffDialog extends Dialog {
 
-  DiffDialog(String leftTitle, String left, String rightTitle, String right) {
+  public DiffDialog(String leftTitle, String left, String rightTitle, String right) {
     setHeaderTitle("Compare " + leftTitle + " with " + rightTitle);
     setWidth("min(1200px, 95vw)");
     setHeight("80vh");

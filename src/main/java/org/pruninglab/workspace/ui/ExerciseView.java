@@ -160,7 +160,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     deadline.setId("exercise-deadline");
     deadline.addClassName("deadline");
     // The statement's own first heading is the page's title.
-    statementSide.add(deadline, new MarkdownView(details.statementMarkdown()));
+    statementSide.add(deadline, gradeLine(details), new MarkdownView(details.statementMarkdown()));
 
     draft = drafts.load(details.id());
     savedText = draft.source();
@@ -514,5 +514,19 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
       results.show(latest);
       pictures.show(latest.result(), workspace.curves(details.id()));
     }
+  }
+
+  /** The grade of record as far as the student may see it, with a staff comment if there is one. */
+  private static Div gradeLine(ExerciseDetails details) {
+    Div line = new Div();
+    line.setId("exercise-grade");
+    line.addClassName("deadline");
+    line.add(new Span(details.grade().describe()));
+    if (details.grade().comment() != null) {
+      Paragraph comment = new Paragraph("Comment from staff: " + details.grade().comment());
+      comment.setId("grade-comment");
+      line.add(comment);
+    }
+    return line;
   }
 }

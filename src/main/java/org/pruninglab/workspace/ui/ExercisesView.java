@@ -69,6 +69,17 @@ class ExercisesView extends Main {
     grid.addColumn(e -> Formats.score(e.latest(), e.maxShown())).setHeader("Latest").setFlexGrow(0);
     grid.addComponentColumn(
             e -> {
+              Span grade = new Span(gradeText(e));
+              grade.getElement().setAttribute("data-grade", e.id());
+              if (e.grade().comment() != null) {
+                grade.setTitle(e.grade().comment());
+              }
+              return grade;
+            })
+        .setHeader("Grade")
+        .setFlexGrow(1);
+    grid.addComponentColumn(
+            e -> {
               Span badge = new Span(e.status().label());
               badge.getElement().setAttribute("data-status", e.status().name());
               String theme =
@@ -91,5 +102,17 @@ class ExercisesView extends Main {
     if (exercises.stream().allMatch(e -> e.status() == ExerciseStatus.NOT_STARTED)) {
       add(new Paragraph("Open an exercise to start: your work is saved as you type."));
     }
+  }
+
+  private static String gradeText(ExerciseSummary e) {
+    var g = e.grade();
+    return switch (g.state()) {
+      case OPEN -> "after the deadline";
+      case GRADING -> "being graded";
+      case NO_SUBMISSION, GRADED ->
+          g.released()
+              ? Formats.score(g.score(), g.maxScore()) + (g.overridden() ? " (adjusted)" : "")
+              : "not yet released";
+    };
   }
 }

@@ -9,7 +9,7 @@ import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.workspace.HistoryItem;
 
 /** Times, countdowns and scores as the student's pages write them. */
-final class Formats {
+public final class Formats {
 
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
@@ -18,16 +18,16 @@ final class Formats {
 
   private Formats() {}
 
-  static String when(Instant t, ZoneId zone) {
+  public static String when(Instant t, ZoneId zone) {
     return WHEN.format(t.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
-  static String clock(Instant t, ZoneId zone) {
+  public static String clock(Instant t, ZoneId zone) {
     return CLOCK.format(t.atZone(zone));
   }
 
   /** "in 3 d 4 h", "in 12 min", or "passed 2 h ago". */
-  static String countdown(Instant due, Instant now) {
+  public static String countdown(Instant due, Instant now) {
     Duration d = Duration.between(now, due);
     if (d.isNegative() || d.isZero()) {
       return "passed " + span(d.negated()) + " ago";
@@ -50,26 +50,32 @@ final class Formats {
     return d.toDays() + " d " + (hours % 24) + " h";
   }
 
-  static String points(double p) {
+  public static String points(double p) {
     return p == Math.rint(p)
         ? String.format(Locale.ROOT, "%d", (long) p)
         : String.format(Locale.ROOT, "%.1f", p);
   }
 
   /** "practice run", "submission" or "submission (late)". */
-  static String kind(HistoryItem h) {
-    return (h.kind() == SubmissionKind.RUN ? "practice run" : "submission")
-        + (h.late() ? " (late)" : "");
+  public static String kind(HistoryItem h) {
+    String kind =
+        switch (h.kind()) {
+          case RUN -> "practice run";
+          case SUBMISSION -> "submission";
+          case AUTOGRADE -> "after-deadline grading";
+          case REGRADE -> "regrade";
+        };
+    return kind + (h.late() && h.kind() == SubmissionKind.SUBMISSION ? " (late)" : "");
   }
 
   /** The shown score of a graded run, or nothing before it is graded. */
-  static String score(HistoryItem h) {
+  public static String score(HistoryItem h) {
     return h.result() == null
         ? ""
         : points(h.result().score()) + " / " + points(h.result().maxScore());
   }
 
-  static String score(Double score, double max) {
+  public static String score(Double score, double max) {
     return score == null ? "—" : points(score) + " / " + points(max);
   }
 }

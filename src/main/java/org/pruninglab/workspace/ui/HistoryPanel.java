@@ -14,12 +14,13 @@ import java.util.function.Consumer;
 import org.pruninglab.workspace.HistoryItem;
 
 /** Every run and submission of the exercise: open one, or compare two side by side. */
-class HistoryPanel extends Div {
+public class HistoryPanel extends Div {
 
   private final Grid<HistoryItem> grid = new Grid<>();
   private final Button compare = new Button("Compare the two selected");
 
-  HistoryPanel(ZoneId zone, Consumer<HistoryItem> open, BiConsumer<HistoryItem, HistoryItem> diff) {
+  public HistoryPanel(
+      ZoneId zone, Consumer<HistoryItem> open, BiConsumer<HistoryItem, HistoryItem> diff) {
     setId("history");
     grid.setId("history-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -54,7 +55,7 @@ class HistoryPanel extends Div {
     add(grid, new Div(compare, hint));
   }
 
-  void setItems(List<HistoryItem> items) {
+  public void setItems(List<HistoryItem> items) {
     grid.setItems(items);
   }
 

@@ -22,7 +22,7 @@ import org.pruninglab.workspace.ShownResult;
  * its mask, the first conv layer's kernels, accuracy against sparsity for their runs, and a table
  * of the numbers the tests recorded.
  */
-class PicturesPanel extends Div {
+public class PicturesPanel extends Div {
 
   private static final List<String[]> METRICS =
       List.of(
@@ -38,12 +38,12 @@ class PicturesPanel extends Div {
           new String[] {"accuracy.finetuned", "accuracy fine-tuned", "%"},
           new String[] {"device", "device", "text"});
 
-  PicturesPanel() {
+  public PicturesPanel() {
     setId("pictures");
     add(new Paragraph("Pictures appear when a graded run has recorded them."));
   }
 
-  void show(ShownResult result, List<SparsityCurve> curves) {
+  public void show(ShownResult result, List<SparsityCurve> curves) {
     removeAll();
     List<RecordedPicture> pictures = result == null ? List.of() : result.pictures();
     Map<String, RecordedPicture> byName = new LinkedHashMap<>();

@@ -22,12 +22,12 @@ import org.pruninglab.workspace.ShownResult;
 import org.pruninglab.workspace.ShownTest;
 
 /** One run's result: verdict in words, score, compiler messages, and each test the reader sees. */
-class ResultPanel extends Div {
+public class ResultPanel extends Div {
 
   private final ZoneId zone;
   private final IntConsumer goToLine;
 
-  ResultPanel(ZoneId zone, IntConsumer goToLine) {
+  public ResultPanel(ZoneId zone, IntConsumer goToLine) {
     this.zone = zone;
     this.goToLine = goToLine;
     setId("result");
@@ -35,7 +35,7 @@ class ResultPanel extends Div {
     showNothing();
   }
 
-  void showNothing() {
+  public void showNothing() {
     removeAll();
     add(
         new Paragraph(
@@ -43,7 +43,7 @@ class ResultPanel extends Div {
                 + " or submit when you are ready."));
   }
 
-  void show(HistoryItem item) {
+  public void show(HistoryItem item) {
     removeAll();
     getElement().setAttribute("data-submission", String.valueOf(item.id()));
     String kind = item.kind() == SubmissionKind.RUN ? "Practice run" : "Submission";

@@ -1,0 +1,514 @@
+package org.pruninglab.gradebook;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.pruninglab.account.Account;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.deadline.Deadlines;
+import org.pruninglab.deadline.ExerciseSchedule;
+import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.TestResult;
+import org.pruninglab.submission.Submission;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionService;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The staff's side of grades: the gradebook grid, overrides with their audit trail, regrades,
+ * autograde progress and analytics; and the student's view of their own grade and the leaderboard.
+ */
+@Service
+public class GradebookService {
+
+  /** Longest override comment kept. */
+  public static final int MAX_COMMENT = 2000;
+
+  private final GradeRepository grades;
+  private final Deadlines deadlines;
+  private final SubmissionService submissions;
+  private final AccountService accounts;
+  private final GradingEngine engine;
+  private final Pseudonyms pseudonyms;
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  GradebookService(
+      GradeRepository grades,
+      Deadlines deadlines,
+      SubmissionService submissions,
+      AccountService accounts,
+      GradingEngine engine,
+      Pseudonyms pseudonyms,
+      JdbcClient jdbc,
+      ObjectMapper json,
+      Clock clock) {
+    this.grades = grades;
+    this.deadlines = deadlines;
+    this.submissions = submissions;
+    this.accounts = accounts;
+    this.engine = engine;
+    this.pseudonyms = pseudonyms;
+    this.jdbc = jdbc;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** Every student × every exercise. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public Gradebook gradebook() {
+    List<ExerciseSchedule> schedules = deadlines.schedules();
+    List<Gradebook.Column> columns =
+        schedules.stream()
+            .map(
+                s ->
+                    new Gradebook.Column(
+                        s.exerciseId(),
+                        engine.catalog().packs().get(s.exerciseId()).metadata().title(),
+                        maxScore(s.exerciseId())))
+            .toList();
+    Map<String, GradeOfRecord> record = new HashMap<>();
+    for (GradeOfRecord g : grades.all()) {
+      record.put(g.accountId() + "/" + g.exerciseId(), g);
+    }
+    Map<String, Double> best = new HashMap<>();
+    Map<String, Long> latest = new HashMap<>();
+    jdbc.sql(
+            "select s.account_id, s.exercise_id, max(r.score), max(s.id) from submission s left"
+                + " join grading_result r on r.submission_id = s.id where s.kind = 'submission'"
+                + " group by s.account_id, s.exercise_id")
+        .query(
+            (java.sql.ResultSet rs) -> {
+              String key = rs.getLong(1) + "/" + rs.getString(2);
+              Double score = rs.getObject(3, Double.class);
+              if (score != null) {
+                best.put(key, score);
+              }
+              latest.put(key, rs.getLong(4));
+            });
+    java.util.Set<String> extended = new java.util.HashSet<>();
+    jdbc.sql("select account_id, exercise_id from extension")
+        .query(
+            (java.sql.ResultSet rs) -> {
+              extended.add(rs.getLong(1) + "/" + rs.getString(2));
+            });
+    List<Gradebook.Row> rows = new ArrayList<>();
+    for (Account student : students()) {
+      List<Gradebook.Cell> cells = new ArrayList<>();
+      for (Gradebook.Column c : columns) {
+        String key = student.id() + "/" + c.exerciseId();
+        GradeOfRecord g = record.get(key);
+        cells.add(
+            new Gradebook.Cell(
+                c.exerciseId(),
+                g == null ? GradeState.OPEN : g.state(),
+                g == null ? null : g.score(),
+                best.get(key),
+                c.maxScore(),
+                g != null && !g.late().isZero(),
+                extended.contains(key),
+                g != null && g.overridden(),
+                g != null && g.finalId() != null ? g.finalId() : latest.get(key)));
+      }
+      rows.add(new Gradebook.Row(student.id(), student.username(), student.displayName(), cells));
+    }
+    return new Gradebook(columns, rows);
+  }
+
+  /** The gradebook as CSV for a spreadsheet (see {@link GradebookCsv}). */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public byte[] csv() {
+    return GradebookCsv.write(gradebook());
+  }
+
+  /** A student's grade of record for an exercise, for staff. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public Optional<GradeOfRecord> grade(long accountId, String exerciseId) {
+    return grades.find(accountId, exerciseId).map(g -> withMax(g));
+  }
+
+  /** Every change to a grade of record, oldest first. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<AuditEntry> audit(long accountId, String exerciseId) {
+    return grades.auditOf(accountId, exerciseId);
+  }
+
+  /**
+   * Sets a grade of record's score by hand. Refused, with nothing changed, without a comment, for a
+   * score outside [0, max], or when the student has no grade of record yet (before their
+   * submissions close).
+   */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public GradeOfRecord override(long accountId, String exerciseId, double score, String comment) {
+    GradeOfRecord g = existing(accountId, exerciseId);
+    double max = maxScore(exerciseId);
+    if (Double.isNaN(score) || score < 0 || score > max) {
+      throw new GradebookException(
+          "A score must be between 0 and "
+              + Scores.points(max)
+              + " for this exercise; "
+              + Scores.points(score)
+              + " is not.");
+    }
+    String why = checkedComment(comment);
+    Account me = accounts.currentAccount().orElseThrow();
+    grades.setOverride(accountId, exerciseId, score, why);
+    grades.audit(
+        accountId, exerciseId, me.id(), clock.instant(), "override", g.score(), score, why, null);
+    return grade(accountId, exerciseId).orElseThrow();
+  }
+
+  /** Removes an override: the computed score counts again. A comment says why. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public GradeOfRecord clearOverride(long accountId, String exerciseId, String comment) {
+    GradeOfRecord g = existing(accountId, exerciseId);
+    if (!g.overridden()) {
+      throw new GradebookException("This grade has no override to remove.");
+    }
+    String why = checkedComment(comment);
+    Account me = accounts.currentAccount().orElseThrow();
+    grades.setOverride(accountId, exerciseId, null, null);
+    grades.audit(
+        accountId,
+        exerciseId,
+        me.id(),
+        clock.instant(),
+        "clear-override",
+        g.score(),
+        g.computedScore(),
+        why,
+        null);
+    return grade(accountId, exerciseId).orElseThrow();
+  }
+
+  /**
+   * Grades one submission again (the old result is kept). When it is a student's final submission
+   * the new result becomes their grade of record, recorded in the audit log.
+   */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public long regradeSubmission(long submissionId) {
+    Submission s =
+        submissions
+            .find(submissionId)
+            .orElseThrow(() -> new GradebookException("There is no submission #" + submissionId));
+    long origin = s.originId() != null ? s.originId() : s.id();
+    return regrade(origin, s.accountId(), s.exerciseId());
+  }
+
+  /** Regrades every submission of an exercise; returns how many were queued. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public int regradeExercise(String exerciseId) {
+    known(exerciseId);
+    List<Submission> all = submissions.submissionsOf(exerciseId);
+    for (Submission s : all) {
+      regrade(s.id(), s.accountId(), exerciseId);
+    }
+    return all.size();
+  }
+
+  /** Regrades only the final submissions behind the grades of record; returns how many. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  @Transactional
+  public int regradeGrades(String exerciseId) {
+    known(exerciseId);
+    int n = 0;
+    for (GradeOfRecord g : grades.ofExercise(exerciseId)) {
+      if (g.finalId() != null) {
+        regrade(g.finalId(), g.accountId(), exerciseId);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  private long regrade(long originId, long accountId, String exerciseId) {
+    long grading = submissions.gradeAgain(originId, SubmissionKind.REGRADE);
+    Optional<GradeOfRecord> g = grades.find(accountId, exerciseId);
+    if (g.isPresent() && g.get().finalId() != null && g.get().finalId() == originId) {
+      Account me = accounts.currentAccount().orElseThrow();
+      grades.setGraded(accountId, exerciseId, grading);
+      grades.audit(
+          accountId,
+          exerciseId,
+          me.id(),
+          clock.instant(),
+          "regrade",
+          g.get().computedScore(),
+          null,
+          "Final submission #"
+              + originId
+              + " graded again"
+              + (g.get().overridden() ? " (the override still counts)." : "."),
+          grading);
+    }
+    return grading;
+  }
+
+  /** How far the after-deadline grading of an exercise has come. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public AutogradeProgress progress(String exerciseId) {
+    known(exerciseId);
+    List<GradeOfRecord> made = grades.ofExercise(exerciseId);
+    int grading = (int) made.stream().filter(g -> g.state() == GradeState.GRADING).count();
+    return new AutogradeProgress(students().size(), made.size(), made.size() - grading, grading);
+  }
+
+  /** The signed-in student's grade of record for an exercise, as far as they may see it. */
+  @PreAuthorize("isAuthenticated()")
+  public StudentGrade myGrade(String exerciseId) {
+    Account me = me();
+    ExerciseSchedule schedule = known(exerciseId);
+    double max = maxScore(exerciseId);
+    Optional<GradeOfRecord> g = grades.find(me.id(), exerciseId);
+    if (g.isEmpty()) {
+      return new StudentGrade(GradeState.OPEN, false, null, max, 1, false, null);
+    }
+    GradeOfRecord grade = g.get();
+    boolean released = schedule.gradesReleased(clock.instant());
+    boolean show = released && grade.state() != GradeState.GRADING;
+    return new StudentGrade(
+        grade.state(),
+        released,
+        show ? grade.score() : null,
+        max,
+        grade.penaltyFactor(),
+        show && grade.overridden(),
+        show ? grade.overrideComment() : null);
+  }
+
+  /** Per-exercise analytics for staff. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public ExerciseAnalytics analytics(String exerciseId) {
+    known(exerciseId);
+    Gradebook book = gradebook();
+    int column = 0;
+    while (!book.columns().get(column).exerciseId().equals(exerciseId)) {
+      column++;
+    }
+    List<Double> scores = new ArrayList<>();
+    for (Gradebook.Row row : book.rows()) {
+      Gradebook.Cell c = row.cells().get(column);
+      Double s = c.score() != null ? c.score() : c.provisional();
+      if (s != null) {
+        scores.add(s);
+      }
+    }
+    Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
+    for (Account a : students()) {
+      byStudent.put(a.id(), new ArrayList<>());
+    }
+    for (Submission s : submissions.submissionsOf(exerciseId)) {
+      byStudent.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+    }
+    Map<String, int[]> failed = new LinkedHashMap<>();
+    int withResult = 0;
+    List<Integer> counts = new ArrayList<>();
+    List<Best> bests = new ArrayList<>();
+    for (List<Submission> list : byStudent.values()) {
+      counts.add(list.size());
+      Submission latestGraded = null;
+      for (Submission s : list) {
+        if (s.result() != null) {
+          latestGraded = s;
+        }
+      }
+      if (latestGraded != null) {
+        GradingResult r = parse(latestGraded);
+        if (r != null) {
+          withResult++;
+          for (TestResult t : r.tests()) {
+            failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
+          }
+        }
+      }
+      best(list).ifPresent(bests::add);
+    }
+    int of = withResult;
+    List<ExerciseAnalytics.FailedTest> mostFailed =
+        failed.entrySet().stream()
+            .map(e -> new ExerciseAnalytics.FailedTest(e.getKey(), e.getValue()[0], of))
+            .filter(f -> f.failed() > 0)
+            .sorted(Comparator.comparingInt(ExerciseAnalytics.FailedTest::failed).reversed())
+            .toList();
+    List<ExerciseAnalytics.ParetoPoint> points = new ArrayList<>();
+    for (Best b : bests) {
+      boolean dominated =
+          bests.stream()
+              .anyMatch(
+                  o ->
+                      o != b
+                          && o.sparsity >= b.sparsity
+                          && o.accuracy >= b.accuracy
+                          && (o.sparsity > b.sparsity || o.accuracy > b.accuracy));
+      points.add(
+          new ExerciseAnalytics.ParetoPoint(
+              b.submission.username(), b.sparsity, b.accuracy, b.macs, !dominated));
+    }
+    return new ExerciseAnalytics(
+        exerciseId, maxScore(exerciseId), scores, mostFailed, counts, points);
+  }
+
+  /**
+   * The pseudonymous leaderboard of an exercise, best accuracy first (then sparsity), when the
+   * instructor has switched it on; students see pseudonyms only, and which line is theirs.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public List<LeaderboardEntry> leaderboard(String exerciseId) {
+    ExerciseSchedule schedule = known(exerciseId);
+    Account me = me();
+    if (!schedule.leaderboard()) {
+      throw new AccessDeniedException("The leaderboard of this exercise is switched off.");
+    }
+    Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
+    for (Submission s : SystemIdentity.run(() -> submissions.submissionsOf(exerciseId))) {
+      byStudent.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
+    }
+    List<Best> bests = new ArrayList<>();
+    byStudent.values().forEach(list -> best(list).ifPresent(bests::add));
+    bests.sort(
+        Comparator.comparingDouble((Best b) -> b.accuracy)
+            .thenComparingDouble(b -> b.sparsity)
+            .reversed());
+    List<LeaderboardEntry> out = new ArrayList<>();
+    for (Best b : bests) {
+      long id = b.submission.accountId();
+      out.add(
+          new LeaderboardEntry(
+              out.size() + 1, pseudonyms.of(id), id == me.id(), b.accuracy, b.sparsity, b.macs));
+    }
+    return out;
+  }
+
+  /** Whether students may see the leaderboard of an exercise. */
+  public boolean leaderboardOn(String exerciseId) {
+    return deadlines.schedule(exerciseId).map(ExerciseSchedule::leaderboard).orElse(false);
+  }
+
+  /** A student's best pruning result: the highest-scoring submission that recorded metrics. */
+  private record Best(Submission submission, double sparsity, double accuracy, Double macs) {}
+
+  private static Optional<Best> best(List<Submission> list) {
+    return list.stream()
+        .filter(s -> s.result() != null && accuracyOf(s) != null && number(s, "sparsity") != null)
+        .max(
+            Comparator.comparingDouble((Submission s) -> s.result().score())
+                .thenComparing(Submission::id))
+        .map(s -> new Best(s, number(s, "sparsity"), accuracyOf(s), number(s, "macs")));
+  }
+
+  private static Double accuracyOf(Submission s) {
+    Double tuned = number(s, "accuracy.finetuned");
+    return tuned != null ? tuned : number(s, "accuracy.pruned");
+  }
+
+  private static Double number(Submission s, String name) {
+    Object v = s.result().metrics().get(name);
+    return v instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
+  }
+
+  private GradingResult parse(Submission s) {
+    try {
+      return json.readValue(s.result().resultJson(), GradingResult.class);
+    } catch (java.io.IOException e) {
+      return null;
+    }
+  }
+
+  private GradeOfRecord existing(long accountId, String exerciseId) {
+    known(exerciseId);
+    return grades
+        .find(accountId, exerciseId)
+        .orElseThrow(
+            () ->
+                new GradebookException(
+                    "This student has no grade of record for "
+                        + exerciseId
+                        + " yet: it is made when their submissions close."));
+  }
+
+  private static String checkedComment(String comment) {
+    String why = comment == null ? "" : comment.strip();
+    if (why.isEmpty()) {
+      throw new GradebookException("A comment is required: say why the score changes.");
+    }
+    if (why.length() > MAX_COMMENT) {
+      throw new GradebookException(
+          "A comment is limited to "
+              + MAX_COMMENT
+              + " characters; this one has "
+              + why.length()
+              + ".");
+    }
+    return why;
+  }
+
+  private ExerciseSchedule known(String exerciseId) {
+    return deadlines
+        .schedule(exerciseId)
+        .orElseThrow(
+            () -> new GradebookException("There is no exercise called '" + exerciseId + "'."));
+  }
+
+  private double maxScore(String exerciseId) {
+    return engine.catalog().packs().get(exerciseId).metadata().points();
+  }
+
+  private GradeOfRecord withMax(GradeOfRecord g) {
+    return new GradeOfRecord(
+        g.accountId(),
+        g.username(),
+        g.exerciseId(),
+        g.finalId(),
+        g.gradedId(),
+        g.late(),
+        g.penaltyFactor(),
+        g.state(),
+        g.rawScore(),
+        maxScore(g.exerciseId()),
+        g.overrideScore(),
+        g.overrideComment(),
+        g.createdAt());
+  }
+
+  /** Students in the gradebook: active ones, and any who have a grade of record. */
+  private List<Account> students() {
+    return jdbc.sql(
+            "select id, username, display_name from account where role = 'STUDENT' and (active"
+                + " or exists (select 1 from grade_of_record g where g.account_id = account.id))"
+                + " order by username")
+        .query(
+            (rs, n) ->
+                new Account(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    "",
+                    org.pruninglab.account.Role.STUDENT,
+                    true,
+                    true,
+                    false,
+                    Instant.EPOCH))
+        .list();
+  }
+
+  private Account me() {
+    return accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
+  }
+}

@@ -1,0 +1,363 @@
+package org.pruninglab.gradebook;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.PruningLabApplication;
+import org.pruninglab.TestFiles;
+import org.pruninglab.account.AccountDetails;
+import org.pruninglab.account.AccountService;
+import org.pruninglab.account.MutableClock;
+import org.pruninglab.account.Role;
+import org.pruninglab.deadline.AfterLate;
+import org.pruninglab.deadline.DeadlineException;
+import org.pruninglab.deadline.Deadlines;
+import org.pruninglab.deadline.FinalChoice;
+import org.pruninglab.deadline.LatePolicy;
+import org.pruninglab.deadline.Penalty;
+import org.pruninglab.deadline.ScheduleChange;
+import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.submission.Submission;
+import org.pruninglab.submission.SubmissionException;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionService;
+import org.pruninglab.submission.SubmissionStatus;
+import org.springframework.boot.ApplicationContextFactory;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockServletContext;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.support.GenericWebApplicationContext;
+
+/**
+ * Deadlines, late penalties, extensions, the after-deadline grading and regrades, with time moved
+ * by hand: each test starts the whole application (real H2, queue and sandbox) on its own data
+ * directory and its own copy of the kthvalue pack, with an injected clock.
+ */
+class DeadlineAutogradingIT {
+
+  private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
+  private static final String STARTER = read("exercises/kthvalue/starter/KthvaluePruning.java");
+  private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
+  private static final Instant DUE = T0.plus(Duration.ofDays(1));
+
+  @TempDir Path dir;
+  private ConfigurableApplicationContext app;
+
+  @AfterEach
+  void close() {
+    SecurityContextHolder.clearContext();
+    if (app != null) {
+      app.close();
+    }
+  }
+
+  @Test
+  void a_passed_deadline_grades_each_final_submission_once_with_penalties_and_extensions()
+      throws IOException {
+    MutableClock clock = new MutableClock(T0);
+    Path packs = copyPacks();
+    app = start(dir.resolve("data"), packs, clock);
+    Deadlines deadlines = app.getBean(Deadlines.class);
+    SubmissionService submissions = app.getBean(SubmissionService.class);
+    GradebookService gradebook = app.getBean(GradebookService.class);
+    DeadlineAutograder autograder = app.getBean(DeadlineAutograder.class);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    for (String name : List.of("ontime", "late", "extended", "absent")) {
+      account(name, Role.STUDENT);
+    }
+    account("dl-ta", Role.TA);
+
+    signInAs("instructor", Role.INSTRUCTOR);
+    // Bad input: refused with a clear message, nothing changed.
+    LatePolicy negative =
+        new LatePolicy(Duration.ofDays(2), Penalty.PER_DAY, -5, AfterLate.PRACTICE);
+    assertThatThrownBy(
+            () ->
+                deadlines.updateSchedule(
+                    "kthvalue",
+                    new ScheduleChange(null, DUE, negative, FinalChoice.LAST, null, false)))
+        .isInstanceOf(DeadlineException.class)
+        .hasMessageContaining("cannot be negative");
+    assertThat(deadlines.schedule("kthvalue").orElseThrow().custom()).isFalse();
+    LatePolicy tenPerDay =
+        new LatePolicy(Duration.ofDays(2), Penalty.PER_DAY, 10, AfterLate.REFUSE);
+    deadlines.updateSchedule(
+        "kthvalue", new ScheduleChange(null, DUE, tenPerDay, FinalChoice.LAST, null, false));
+
+    signInAs("dl-ta", Role.TA);
+    long extended = id(jdbc, "extended");
+    assertThatThrownBy(
+            () -> deadlines.grantExtension(extended, "kthvalue", DUE.minusSeconds(3600), null))
+        .isInstanceOf(DeadlineException.class)
+        .hasMessageContaining("cannot end before the exercise's deadline");
+    assertThat(deadlines.extensions("kthvalue")).isEmpty();
+    deadlines.grantExtension(extended, "kthvalue", DUE.plus(Duration.ofDays(3)), null);
+
+    // On time: the starter first, then the reference; the last one counts.
+    long ontimeFirst = submit(submissions, "ontime", STARTER);
+    long ontimeFinal = submit(submissions, "ontime", REFERENCE);
+    // Late: the reference 1.5 days after the deadline (2 days started: 20 % off).
+    long lateEarly = submit(submissions, "late", STARTER);
+    clock.set(DUE.plus(Duration.ofHours(36)));
+    long lateFinal = submit(submissions, "late", REFERENCE);
+    // The extended student submits after everyone else's deadline, on time for them.
+    long extendedFinal = submit(submissions, "extended", REFERENCE);
+    awaitDone(jdbc, ontimeFirst, ontimeFinal, lateEarly, lateFinal, extendedFinal);
+
+    // After the late period: refused (the exercise says so), with the reason.
+    clock.set(DUE.plus(Duration.ofDays(2)).plusSeconds(60));
+    assertThatThrownBy(() -> submit(submissions, "late", REFERENCE))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("closed on");
+
+    assertThat(autograder.sweep()).as("ontime, late, absent — not yet extended").isEqualTo(3);
+    assertThat(autograder.sweep()).as("exactly once").isZero();
+    awaitGradings(jdbc);
+
+    signInAs("dl-ta", Role.TA);
+    GradeOfRecord ontime = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
+    assertThat(ontime.finalId()).isEqualTo(ontimeFinal);
+    assertThat(ontime.state()).isEqualTo(GradeState.GRADED);
+    assertThat(ontime.score()).isEqualTo(24.0);
+    GradeOfRecord late = gradebook.grade(id(jdbc, "late"), "kthvalue").orElseThrow();
+    assertThat(late.finalId()).isEqualTo(lateFinal);
+    assertThat(late.late()).isEqualTo(Duration.ofHours(36));
+    assertThat(late.score()).isCloseTo(24 * 0.8, within(1e-9));
+    GradeOfRecord absent = gradebook.grade(id(jdbc, "absent"), "kthvalue").orElseThrow();
+    assertThat(absent.state()).isEqualTo(GradeState.NO_SUBMISSION);
+    assertThat(absent.score()).isZero();
+    assertThat(gradebook.grade(extended, "kthvalue")).as("their deadline has not passed").isEmpty();
+    // The autograde graded the final submission's own source with the hidden tests.
+    Submission autograde = submissions.find(ontime.gradedId()).orElseThrow();
+    assertThat(autograde.kind()).isEqualTo(SubmissionKind.AUTOGRADE);
+    assertThat(autograde.originId()).isEqualTo(ontimeFinal);
+    assertThat(autograde.result().maxScore()).isEqualTo(24.0);
+    assertThat(gradebook.audit(id(jdbc, "late"), "kthvalue"))
+        .singleElement()
+        .satisfies(
+            a -> {
+              assertThat(a.actor()).isEqualTo("autograder");
+              assertThat(a.newScore()).isCloseTo(19.2, within(1e-9));
+              assertThat(a.reason()).contains("#" + lateFinal, "late by 1 day 12 hours");
+            });
+
+    // The extension is honoured: graded once it closes (3 days + the 2-day late period).
+    clock.set(DUE.plus(Duration.ofDays(5)).plusSeconds(60));
+    assertThat(autograder.sweep()).isEqualTo(1);
+    awaitGradings(jdbc);
+    signInAs("dl-ta", Role.TA);
+    assertThat(gradebook.grade(extended, "kthvalue").orElseThrow().score()).isEqualTo(24.0);
+    assertThat(autogradesOf(jdbc, "kthvalue")).isEqualTo(3); // absent has none to grade
+
+    // Overrides: out of range or without a comment → refused, nothing changed.
+    long lateId = id(jdbc, "late");
+    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 25, "bonus"))
+        .isInstanceOf(GradebookException.class)
+        .hasMessageContaining("between 0 and 24");
+    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", -1, "minus"))
+        .isInstanceOf(GradebookException.class);
+    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 20, "  "))
+        .isInstanceOf(GradebookException.class)
+        .hasMessageContaining("comment is required");
+    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().overridden()).isFalse();
+    gradebook.override(lateId, "kthvalue", 22, "Illness note: penalty waived in part.");
+
+    // Students see nothing until release, then the score and the comment.
+    signInAs("late", Role.STUDENT);
+    StudentGrade before = gradebook.myGrade("kthvalue");
+    assertThat(before.released()).isFalse();
+    assertThat(before.score()).isNull();
+    assertThat(before.describe()).isEqualTo("Grading complete, not yet released.");
+    signInAs("dl-ta", Role.TA);
+    assertThatThrownBy(() -> deadlines.releaseGrades("kthvalue"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    signInAs("instructor", Role.INSTRUCTOR);
+    deadlines.releaseGrades("kthvalue");
+    signInAs("late", Role.STUDENT);
+    StudentGrade after = gradebook.myGrade("kthvalue");
+    assertThat(after.score()).isEqualTo(22.0);
+    assertThat(after.comment()).isEqualTo("Illness note: penalty waived in part.");
+
+    // A hidden test changes; regrading the grades of record updates them and keeps history.
+    Path hidden = packs.resolve("grader/kthvalue/tests/KthvaluePruningHiddenTest.java");
+    Files.writeString(
+        hidden,
+        Files.readString(hidden)
+            .replace(
+                "  void the_worked_example() {",
+                "  void the_worked_example() {\n    org.junit.jupiter.api.Assertions.fail(\"now"
+                    + " expects another answer\");"));
+    app.getBean(GradingEngine.class).catalog().reload();
+    signInAs("dl-ta", Role.TA);
+    assertThat(gradebook.regradeGrades("kthvalue")).isEqualTo(4 - 1); // absent has no submission
+    awaitGradings(jdbc);
+    GradeOfRecord regraded = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
+    assertThat(regraded.score()).isEqualTo(22.0);
+    assertThat(regraded.gradedId()).isNotEqualTo(ontime.gradedId());
+    assertThat(submissions.gradingsOf(ontimeFinal))
+        .extracting(Submission::kind)
+        .containsExactly(SubmissionKind.AUTOGRADE, SubmissionKind.REGRADE);
+    assertThat(submissions.find(ontime.gradedId()).orElseThrow().result().score())
+        .as("the old result is kept")
+        .isEqualTo(24.0);
+    assertThat(gradebook.audit(id(jdbc, "ontime"), "kthvalue"))
+        .extracting(AuditEntry::action, AuditEntry::oldScore, AuditEntry::newScore)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("autograde", null, 24.0),
+            org.assertj.core.groups.Tuple.tuple("regrade", 24.0, 22.0));
+    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().score())
+        .as("the override still counts")
+        .isEqualTo(22.0);
+    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().computedScore())
+        .isCloseTo(22 * 0.8, within(1e-9));
+  }
+
+  @Test
+  void a_deadline_that_passed_while_the_lab_was_down_is_graded_at_start() throws IOException {
+    MutableClock clock = new MutableClock(T0);
+    Path packs = copyPacks();
+    Path data = dir.resolve("data");
+    app = start(data, packs, clock);
+    account("sleeper", Role.STUDENT);
+    signInAs("instructor", Role.INSTRUCTOR);
+    app.getBean(Deadlines.class)
+        .updateSchedule(
+            "kthvalue",
+            new ScheduleChange(null, DUE, LatePolicy.strict(), FinalChoice.LAST, null, false));
+    long id = submit(app.getBean(SubmissionService.class), "sleeper", REFERENCE);
+    awaitDone(app.getBean(JdbcClient.class), id);
+    app.close();
+
+    clock.set(DUE.plus(Duration.ofHours(1)));
+    app = start(data, packs, clock);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    awaitTrue(() -> autogradesOf(jdbc, "kthvalue") == 1, Duration.ofSeconds(60));
+    awaitGradings(jdbc);
+    signInAs("instructor", Role.INSTRUCTOR);
+    GradeOfRecord g =
+        app.getBean(GradebookService.class).grade(id(jdbc, "sleeper"), "kthvalue").orElseThrow();
+    assertThat(g.finalId()).isEqualTo(id);
+    assertThat(g.score()).isEqualTo(24.0);
+    assertThat(app.getBean(DeadlineAutograder.class).sweep()).isZero();
+  }
+
+  private ConfigurableApplicationContext start(Path data, Path packs, MutableClock clock) {
+    return new SpringApplicationBuilder(PruningLabApplication.class)
+        // As @SpringBootTest's mock web environment: a servlet context, no server.
+        .contextFactory(
+            ApplicationContextFactory.of(
+                () -> new GenericWebApplicationContext(new MockServletContext())))
+        .initializers(c -> c.getBeanFactory().registerSingleton("testClock", clock))
+        .run(
+            "--lab.data-dir=" + data,
+            "--lab.grading.sandbox-dir=" + Path.of("target/grading/sandbox").toAbsolutePath(),
+            "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
+            "--lab.grading.grader-dir=" + packs.resolve("grader"),
+            "--lab.deadlines.sweep-interval=1h",
+            "--spring.main.banner-mode=off");
+  }
+
+  private Path copyPacks() throws IOException {
+    Path packs = dir.resolve("packs");
+    TestFiles.copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/kthvalue"));
+    TestFiles.copy(Path.of("grader/kthvalue"), packs.resolve("grader/kthvalue"));
+    return packs;
+  }
+
+  private void account(String username, Role role) {
+    signInAs("instructor", Role.INSTRUCTOR);
+    app.getBean(AccountService.class)
+        .create(new AccountDetails(username, username, username + "@example.org", role));
+  }
+
+  private long submit(SubmissionService submissions, String student, String source) {
+    signInAs(student, Role.STUDENT);
+    return submissions.submit(
+        "kthvalue", "KthvaluePruning.java", source.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static long id(JdbcClient jdbc, String username) {
+    return jdbc.sql("select id from account where username = ?")
+        .param(username)
+        .query(Long.class)
+        .single();
+  }
+
+  private static int autogradesOf(JdbcClient jdbc, String exerciseId) {
+    return jdbc.sql("select count(*) from submission where kind = 'autograde' and exercise_id = ?")
+        .param(exerciseId)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static void awaitDone(JdbcClient jdbc, long... ids) {
+    for (long id : ids) {
+      awaitTrue(
+          () ->
+              SubmissionStatus.DONE
+                  .name()
+                  .equals(
+                      jdbc.sql("select status from submission where id = ?")
+                          .param(id)
+                          .query(String.class)
+                          .single()),
+          Duration.ofMinutes(3));
+    }
+  }
+
+  private static void awaitGradings(JdbcClient jdbc) {
+    awaitTrue(
+        () ->
+            jdbc.sql("select count(*) from submission where status <> 'DONE'")
+                    .query(Integer.class)
+                    .single()
+                == 0,
+        Duration.ofMinutes(3));
+  }
+
+  private static void awaitTrue(Supplier<Boolean> condition, Duration timeout) {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > end) {
+        throw new AssertionError("not in " + timeout);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  private static void signInAs(String username, Role role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            UsernamePasswordAuthenticationToken.authenticated(
+                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+  }
+
+  private static String read(String path) {
+    try {
+      return Files.readString(Path.of(path));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
