@@ -15,6 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 /** Each role signs in to the real app in Chromium and sees what its role may see, and no more. */
 class SignInAndNavigationBrowserIT {
 
+  /** TAs and instructors see the same pages in the menu (what they may do there differs). */
+  private static final String[] STAFF_MENU = {
+    "Home",
+    "Exercises",
+    "My submissions",
+    "Leaderboard",
+    "Gradebook",
+    "Deadlines",
+    "Analytics",
+    "Roster",
+    "Exercise packs",
+    "Change password"
+  };
+
   @TempDir static Path dataDir;
 
   private static LabServer server;
@@ -42,7 +56,7 @@ class SignInAndNavigationBrowserIT {
     Chromium.signInAndWait(page, server, "alice", "demo-student");
 
     assertThat(navigation(page))
-        .containsExactly("Home", "Exercises", "My submissions", "Change password");
+        .containsExactly("Home", "Exercises", "My submissions", "Leaderboard", "Change password");
     assertThat(page.locator("#welcome").textContent()).isEqualTo("Welcome, Alice Student");
     assertThat(page.locator("#signed-in-as").textContent()).isEqualTo("Alice Student · Student");
     Chromium.screenshot(page, "home-student");
@@ -59,9 +73,7 @@ class SignInAndNavigationBrowserIT {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "ta", "demo-ta-pass");
 
-    assertThat(navigation(page))
-        .containsExactly(
-            "Home", "Exercises", "My submissions", "Roster", "Exercise packs", "Change password");
+    assertThat(navigation(page)).containsExactly(STAFF_MENU);
     page.navigate(server.url("/roster"));
     page.locator("#roster-grid").waitFor();
     assertThat(page.locator("#roster-grid").textContent()).contains("alice", "bob", "chen");
@@ -74,9 +86,7 @@ class SignInAndNavigationBrowserIT {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
 
-    assertThat(navigation(page))
-        .containsExactly(
-            "Home", "Exercises", "My submissions", "Roster", "Exercise packs", "Change password");
+    assertThat(navigation(page)).containsExactly(STAFF_MENU);
     page.locator("#main-nav").getByText("Roster").click();
     page.locator("#roster-upload").waitFor();
     assertThat(page.locator("#add-account").isVisible()).isTrue();

@@ -11,6 +11,8 @@ import com.vaadin.flow.router.ParentLayout;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.servlet.http.HttpServletResponse;
+import org.pruninglab.account.AccessLog;
+import org.pruninglab.account.AccountService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,9 +27,14 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
   private static final Logger log = LoggerFactory.getLogger(AccessDeniedView.class);
 
   private final AuthenticationContext authentication;
+  private final AccountService accounts;
+  private final AccessLog accessLog;
 
-  AccessDeniedView(AuthenticationContext authentication) {
+  AccessDeniedView(
+      AuthenticationContext authentication, AccountService accounts, AccessLog accessLog) {
     this.authentication = authentication;
+    this.accounts = accounts;
+    this.accessLog = accessLog;
     getStyle().set("padding", "var(--lumo-space-l)");
   }
 
@@ -39,6 +46,9 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
         "Access denied: {} may not open /{}",
         authentication.getPrincipalName().orElse("anonymous"),
         path.replaceAll("\\p{Cntrl}", "?"));
+    accounts
+        .currentAccount()
+        .ifPresent(a -> accessLog.refused(a, "/" + path.replaceAll("\\p{Cntrl}", "?")));
     removeAll();
     var heading = new H2("Access denied");
     heading.setId("access-denied");

@@ -122,10 +122,19 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         .getLocation()
         .getQueryParameters()
         .getSingleParameter("open")
-        .flatMap(this::parseId)
-        .flatMap(workspace::item)
-        .filter(h -> h.exerciseId().equals(details.id()))
-        .ifPresent(this::open);
+        .ifPresent(
+            asked ->
+                parseId(asked)
+                    .flatMap(workspace::item)
+                    .filter(h -> h.exerciseId().equals(details.id()))
+                    .ifPresentOrElse(
+                        this::open,
+                        () ->
+                            Notification.show(
+                                    "There is no submission #"
+                                        + asked.replaceAll("[^0-9A-Za-z]", "")
+                                        + " of yours in this exercise.")
+                                .addThemeVariants(NotificationVariant.LUMO_ERROR)));
   }
 
   private Optional<Long> parseId(String s) {

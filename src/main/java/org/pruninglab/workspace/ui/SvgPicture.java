@@ -6,9 +6,9 @@ import com.vaadin.flow.component.html.Div;
  * A server-drawn SVG (from the lab kit's {@code Svg}, which escapes every text it writes). Set as
  * inner HTML so the browser parses it as SVG (Vaadin's {@code Html} would lower-case viewBox).
  */
-class SvgPicture extends Div {
+public class SvgPicture extends Div {
 
-  SvgPicture(String kind, String svg) {
+  public SvgPicture(String kind, String svg) {
     addClassName("picture");
     getElement().setAttribute("data-picture", kind);
     getElement().setProperty("innerHTML", svg);

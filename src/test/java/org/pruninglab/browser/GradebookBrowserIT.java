@@ -1,0 +1,175 @@
+package org.pruninglab.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A course in the browser: a student submits; the instructor moves the deadline into the past and
+ * releases grades; the autograder makes the grade of record; a TA opens the gradebook, reviews the
+ * submission and overrides its score with a comment, which the student then sees. Another student
+ * who types the submission's address is refused, and the refusal is logged.
+ */
+class GradebookBrowserIT {
+
+  @TempDir static Path dataDir;
+
+  private static LabServer server;
+  private static Chromium chromium;
+
+  @BeforeAll
+  static void start() {
+    server = LabServer.start(dataDir, "--lab.deadlines.sweep-interval=2s");
+    chromium = new Chromium();
+  }
+
+  @AfterAll
+  static void stop() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void a_ta_overrides_a_score_and_the_student_sees_it() throws IOException {
+    // alice submits the reference solution.
+    Page alice = chromium.newPage();
+    Chromium.signInAndWait(alice, server, "alice", "demo-student");
+    alice.navigate(server.url("/exercise/kthvalue"));
+    Locator editor = alice.locator("lab-code-editor .cm-content");
+    editor.waitFor();
+    editor.click();
+    alice.keyboard().press("Control+A");
+    alice
+        .keyboard()
+        .insertText(Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java")));
+    alice.locator("#submit").click();
+    alice.waitForCondition(
+        () ->
+            alice.locator("#result-headline").count() > 0
+                && alice.locator("#result h3").textContent().startsWith("Submission"),
+        new Page.WaitForConditionOptions().setTimeout(120_000));
+
+    // The instructor moves the deadline to the coming minute (after alice's submission) and
+    // releases the grades.
+    java.time.ZonedDateTime due =
+        java.time.Instant.now()
+            .plusSeconds(70)
+            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
+            .atZone(java.time.ZoneOffset.UTC);
+    Page instructor = chromium.newPage();
+    Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
+    instructor.navigate(server.url("/deadlines"));
+    instructor.locator("[data-edit='kthvalue']").click();
+    Locator date = instructor.locator("#schedule-due vaadin-date-picker input");
+    date.fill(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy").format(due));
+    date.press("Enter");
+    Locator time = instructor.locator("#schedule-due vaadin-time-picker input");
+    time.fill(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(due));
+    time.press("Enter");
+    // A negative penalty is refused with the reason, and nothing is saved.
+    instructor.locator("#schedule-percent input").fill("-5");
+    instructor.locator("#schedule-save").click();
+    instructor.waitForCondition(
+        () -> instructor.locator("#schedule-error").textContent().contains("cannot be negative"));
+    instructor.locator("#schedule-percent input").fill("0");
+    instructor.locator("#schedule-save").click();
+    instructor
+        .locator("#schedules")
+        .getByText(
+            java.time.format.DateTimeFormatter.ofPattern(
+                        "EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
+                    .format(due)
+                + " (UTC)")
+        .waitFor();
+    instructor.locator("[data-release='kthvalue']").click();
+    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    Chromium.screenshot(instructor, "deadlines");
+
+    // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
+    Page ta = chromium.newPage();
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    Locator cell = ta.locator("[data-cell='alice/kthvalue']");
+    long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+    do {
+      ta.navigate(server.url("/gradebook"));
+      cell.waitFor();
+      if (cell.textContent().startsWith("24")) {
+        break;
+      }
+      ta.waitForTimeout(1000);
+    } while (System.nanoTime() < end);
+    assertThat(cell.textContent()).startsWith("24");
+    assertThat(ta.locator("#autograde-progress").textContent()).contains("kthvalue");
+    Chromium.screenshot(ta, "gradebook");
+
+    // The CSV download has alice's row with the same score.
+    Download download = ta.waitForDownload(() -> ta.locator("#gradebook-csv").click());
+    String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
+    assertThat(csv).startsWith("\uFEFF\"username\",\"name\"");
+    assertThat(csv).contains("\"alice\",\"Alice Student\",\"24\"");
+
+    cell.locator("a").click();
+    ta.locator("#grade-of-record").waitFor();
+    assertThat(ta.locator("#grade-of-record").textContent()).startsWith("24 / 24");
+    assertThat(ta.locator("#review-phases").textContent()).contains("queued", "done");
+    ta.locator("lab-code-editor .cm-content").waitFor();
+    String reviewUrl = ta.url();
+    // Out of range: refused with a clear message.
+    ta.locator("#override-score input").fill("30");
+    ta.locator("#override-comment textarea").fill("Too much");
+    ta.locator("#override-save").click();
+    ta.waitForCondition(
+        () -> ta.locator("#override-error").textContent().contains("between 0 and 24"));
+    ta.locator("#override-score input").fill("20");
+    ta.locator("#override-comment textarea")
+        .fill("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");
+    ta.locator("#override-save").click();
+    ta.waitForCondition(() -> ta.locator("#grade-of-record").textContent().startsWith("20 / 24"));
+    assertThat(ta.locator("#audit").textContent()).contains("override", "ta");
+    Chromium.screenshot(ta, "review");
+
+    // alice sees the new score and the comment.
+    alice.navigate(server.url("/exercises"));
+    alice.waitForCondition(
+        () -> alice.locator("[data-grade='kthvalue']").textContent().equals("20 / 24 (adjusted)"));
+    alice.navigate(server.url("/exercise/kthvalue"));
+    alice.locator("#exercise-grade").waitFor();
+    assertThat(alice.locator("#exercise-grade").textContent())
+        .contains("Grade: 20 / 24 (adjusted by staff)");
+    assertThat(alice.locator("#grade-comment").textContent())
+        .contains("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");
+
+    // bob types alice's submission's addresses: refused both ways, and logged.
+    String id = reviewUrl.substring(reviewUrl.lastIndexOf('/') + 1);
+    Page bob = chromium.newPage();
+    Chromium.signInAndWait(bob, server, "bob", "demo-student");
+    bob.navigate(server.url("/review/" + id));
+    bob.locator("#access-denied").waitFor();
+    bob.navigate(server.url("/exercise/kthvalue?open=" + id));
+    bob.getByText("There is no submission #" + id + " of yours in this exercise.").waitFor();
+    assertThat(bob.locator("#result-headline").count()).isZero();
+    assertThat(server.log())
+        .contains("Refused: bob")
+        .contains("asked for /review/" + id)
+        .contains("asked for submission " + id);
+    ta.navigate(server.url("/gradebook"));
+    ta.locator("#access-log").getByText("submission " + id).first().waitFor();
+    assertThat(ta.locator("#access-log").textContent()).contains("bob");
+  }
+}
