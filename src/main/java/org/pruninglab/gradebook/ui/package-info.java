@@ -1,4 +1,2 @@
-/**
- * Staff pages: the gradebook grid, the submission review page and analytics; students' leaderboard.
- */
+/** The students' pseudonymous leaderboard. */
 package org.pruninglab.gradebook.ui;

@@ -1,4 +1,4 @@
-package org.pruninglab.gradebook.ui;
+package org.pruninglab.review.ui;
 
 import com.vaadin.flow.component.grid.ColumnTextAlign;
 import com.vaadin.flow.component.grid.Grid;

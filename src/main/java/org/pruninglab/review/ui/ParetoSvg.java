@@ -1,4 +1,4 @@
-package org.pruninglab.gradebook.ui;
+package org.pruninglab.review.ui;
 
 import java.util.Comparator;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.pruninglab.gradebook.ui;
+package org.pruninglab.review.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
