@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pruninglab.PruningLabApplication;
@@ -42,6 +43,7 @@ import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
@@ -56,8 +58,20 @@ class DeadlineAutogradingIT {
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final Instant DUE = T0.plus(Duration.ofDays(1));
 
+  /**
+   * Each application started here installs its own security-context strategy globally (Vaadin's);
+   * the one of the build's shared test context is put back afterwards, or later test classes would
+   * sign in where their services do not look.
+   */
+  private static SecurityContextHolderStrategy shared;
+
   @TempDir Path dir;
   private ConfigurableApplicationContext app;
+
+  @BeforeAll
+  static void keepSharedStrategy() {
+    shared = SecurityContextHolder.getContextHolderStrategy();
+  }
 
   @AfterEach
   void close() {
@@ -65,6 +79,7 @@ class DeadlineAutogradingIT {
     if (app != null) {
       app.close();
     }
+    SecurityContextHolder.setContextHolderStrategy(shared);
   }
 
   @Test
@@ -165,7 +180,38 @@ class DeadlineAutogradingIT {
     assertThat(gradebook.grade(extended, "kthvalue").orElseThrow().score()).isEqualTo(24.0);
     assertThat(autogradesOf(jdbc, "kthvalue")).isEqualTo(3); // absent has none to grade
 
+    // Analytics: every student's score, submissions per student, best pruning results.
+    ExerciseAnalytics analytics = gradebook.analytics("kthvalue");
+    assertThat(analytics.scores()).containsExactlyInAnyOrder(24.0, 24 * 0.8, 0.0, 24.0);
+    assertThat(analytics.submissionsPerStudent()).containsExactlyInAnyOrder(2, 2, 1, 0);
+    assertThat(analytics.points())
+        .extracting(ExerciseAnalytics.ParetoPoint::username)
+        .containsExactlyInAnyOrder("ontime", "late", "extended");
+    assertThat(analytics.points())
+        .allSatisfy(p -> assertThat(p.sparsity()).isBetween(0.85, 0.95))
+        .anyMatch(ExerciseAnalytics.ParetoPoint::front);
+    assertThat(analytics.mostFailed()).as("everyone's latest submission passes").isEmpty();
+    // The leaderboard is off until the instructor switches it on; then pseudonyms only.
+    signInAs("late", Role.STUDENT);
+    assertThatThrownBy(() -> gradebook.leaderboard("kthvalue"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    signInAs("instructor", Role.INSTRUCTOR);
+    deadlines.updateSchedule(
+        "kthvalue", new ScheduleChange(null, DUE, tenPerDay, FinalChoice.LAST, null, true));
+    signInAs("late", Role.STUDENT);
+    List<LeaderboardEntry> board = gradebook.leaderboard("kthvalue");
+    assertThat(board).hasSize(3).filteredOn(LeaderboardEntry::you).hasSize(1);
+    assertThat(board)
+        .extracting(LeaderboardEntry::pseudonym)
+        .doesNotHaveDuplicates()
+        .noneMatch(n -> n.contains("ontime") || n.contains("late") || n.contains("extended"));
+    assertThat(gradebook.leaderboard("kthvalue"))
+        .extracting(LeaderboardEntry::pseudonym)
+        .as("stable")
+        .containsExactlyElementsOf(board.stream().map(LeaderboardEntry::pseudonym).toList());
+
     // Overrides: out of range or without a comment → refused, nothing changed.
+    signInAs("dl-ta", Role.TA);
     long lateId = id(jdbc, "late");
     assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 25, "bonus"))
         .isInstanceOf(GradebookException.class)
