@@ -36,6 +36,11 @@ public class Deadlines {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
+  private static final String EXTENSIONS =
+      "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds, g.username,"
+          + " e.granted_at from extension e join account a on a.id = e.account_id"
+          + " join account g on g.id = e.granted_by";
+
   private final JdbcClient jdbc;
   private final GradingEngine engine;
   private final AccountService accounts;
@@ -169,29 +174,18 @@ public class Deadlines {
   @Transactional
   public ExerciseSchedule releaseGrades(String exerciseId) {
     ExerciseSchedule s = known(exerciseId);
-    return setGradeRelease(s, s.gradesReleaseAt(), clock.instant());
-  }
-
-  /** Takes released grades back from students (for a correction before re-releasing). */
-  @PreAuthorize("hasRole('INSTRUCTOR')")
-  @Transactional
-  public ExerciseSchedule withdrawGrades(String exerciseId) {
-    return setGradeRelease(known(exerciseId), null, null);
-  }
-
-  private ExerciseSchedule setGradeRelease(ExerciseSchedule s, Instant at, Instant releasedAt) {
     Account me = accounts.currentAccount().orElseThrow();
     writeSchedule(
-        s.exerciseId(),
+        exerciseId,
         s.release(),
         s.due(),
         s.late(),
         s.finalChoice(),
-        at,
-        releasedAt,
+        s.gradesReleaseAt(),
+        clock.instant(),
         s.leaderboard(),
         me.id());
-    return schedule(s.exerciseId()).orElseThrow();
+    return schedule(exerciseId).orElseThrow();
   }
 
   /**
@@ -282,11 +276,7 @@ public class Deadlines {
   /** The extensions granted for an exercise, by username. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<Extension> extensions(String exerciseId) {
-    return jdbc.sql(
-            "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds,"
-                + " g.username, e.granted_at from extension e join account a on a.id ="
-                + " e.account_id join account g on g.id = e.granted_by where e.exercise_id = ?"
-                + " order by a.username")
+    return jdbc.sql(EXTENSIONS + " where e.exercise_id = ? order by a.username")
         .param(exerciseId)
         .query(Deadlines::toExtension)
         .list();
@@ -298,11 +288,7 @@ public class Deadlines {
   }
 
   private Optional<Extension> extension(long accountId, String exerciseId) {
-    return jdbc.sql(
-            "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds,"
-                + " g.username, e.granted_at from extension e join account a on a.id ="
-                + " e.account_id join account g on g.id = e.granted_by where e.account_id = ?"
-                + " and e.exercise_id = ?")
+    return jdbc.sql(EXTENSIONS + " where e.account_id = ? and e.exercise_id = ?")
         .params(accountId, exerciseId)
         .query(Deadlines::toExtension)
         .optional();

@@ -66,7 +66,8 @@ public record LatePolicy(
         + after;
   }
 
-  private static String percent(double p) {
+  /** A percentage as policies are written: "10 %", "12.5 %". */
+  public static String percent(double p) {
     return (p == Math.rint(p) ? String.valueOf((long) p) : String.format(Locale.ROOT, "%.1f", p))
         + " %";
   }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -225,11 +224,10 @@ public class DeadlineAutograder {
     String lateness =
         late.isZero()
             ? "on time"
-            : String.format(
-                Locale.ROOT,
-                "late by %s, score × %.2f",
-                org.pruninglab.deadline.Durations.words(late),
-                factor);
+            : "late by "
+                + org.pruninglab.deadline.Durations.words(late)
+                + ", score × "
+                + Scores.factor(factor);
     return "Final submission #" + chosen.id() + " (" + which + ", " + lateness + ").";
   }
 }

@@ -88,6 +88,12 @@ class GradeRepository {
         .list();
   }
 
+  /** Which students have a grade of record in any exercise. */
+  java.util.Set<Long> studentsWithGrades() {
+    return new java.util.HashSet<>(
+        jdbc.sql("select distinct account_id from grade_of_record").query(Long.class).list());
+  }
+
   /** Which students have a grade of record for the exercise. */
   List<Long> gradedStudents(String exerciseId) {
     return jdbc.sql("select account_id from grade_of_record where exercise_id = ?")

@@ -2,7 +2,6 @@ package org.pruninglab.gradebook;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
+import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.grading.GradingEngine;
@@ -396,11 +396,6 @@ public class GradebookService {
     return out;
   }
 
-  /** Whether students may see the leaderboard of an exercise. */
-  public boolean leaderboardOn(String exerciseId) {
-    return deadlines.schedule(exerciseId).map(ExerciseSchedule::leaderboard).orElse(false);
-  }
-
   /** A student's best pruning result: the highest-scoring submission that recorded metrics. */
   private record Best(Submission submission, double sparsity, double accuracy, Double macs) {}
 
@@ -489,23 +484,11 @@ public class GradebookService {
 
   /** Students in the gradebook: active ones, and any who have a grade of record. */
   private List<Account> students() {
-    return jdbc.sql(
-            "select id, username, display_name from account where role = 'STUDENT' and (active"
-                + " or exists (select 1 from grade_of_record g where g.account_id = account.id))"
-                + " order by username")
-        .query(
-            (rs, n) ->
-                new Account(
-                    rs.getLong(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    "",
-                    org.pruninglab.account.Role.STUDENT,
-                    true,
-                    true,
-                    false,
-                    Instant.EPOCH))
-        .list();
+    java.util.Set<Long> graded = grades.studentsWithGrades();
+    return accounts.listAccounts().stream()
+        .filter(a -> a.role() == Role.STUDENT && (a.active() || graded.contains(a.id())))
+        .sorted(Comparator.comparing(Account::username))
+        .toList();
   }
 
   private Account me() {

@@ -16,7 +16,8 @@ public final class Scores {
         : String.format(Locale.ROOT, "%.2f", p);
   }
 
-  static String factor(double f) {
+  /** A late-penalty factor, "0.80". */
+  public static String factor(double f) {
     return String.format(Locale.ROOT, "%.2f", f);
   }
 }

@@ -25,8 +25,12 @@ class SubmissionRepository {
           + " from submission s join account a on a.id = s.account_id"
           + " left join grading_result r on r.submission_id = s.id";
 
+  /** A row's queue priority in SQL, from {@link SubmissionKind#priority()}. */
   private static final String PRIORITY =
-      "case kind when 'run' then 3 when 'submission' then 2 else 1 end";
+      java.util.Arrays.stream(SubmissionKind.values())
+              .map(k -> " when '" + k.label() + "' then " + k.priority())
+              .collect(java.util.stream.Collectors.joining("", "case kind", ""))
+          + " end";
 
   private final JdbcClient jdbc;
 

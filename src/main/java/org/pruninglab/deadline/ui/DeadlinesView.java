@@ -303,20 +303,13 @@ class DeadlinesView extends Main {
     String cost =
         switch (p.penalty()) {
           case NONE -> "no penalty";
-          case PER_DAY -> Scores.percent(p.percent()) + " per day";
-          case FACTOR -> Scores.percent(p.percent()) + " once";
+          case PER_DAY -> LatePolicy.percent(p.percent()) + " per day";
+          case FACTOR -> LatePolicy.percent(p.percent()) + " once";
         };
     return Durations.words(p.latePeriod())
         + ", "
         + cost
         + "; after: "
         + (p.afterLate() == AfterLate.REFUSE ? "refused" : "practice");
-  }
-
-  /** Percentages as this page writes them. */
-  private static final class Scores {
-    static String percent(double p) {
-      return (p == Math.rint(p) ? String.valueOf((long) p) : String.valueOf(p)) + " %";
-    }
   }
 }

@@ -265,7 +265,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
           out.append(", late by ")
               .append(Durations.words(g.late()))
               .append(" (score × ")
-              .append(String.format(java.util.Locale.ROOT, "%.2f", g.penaltyFactor()))
+              .append(Scores.factor(g.penaltyFactor()))
               .append(")");
         }
         if (g.overridden()) {

@@ -41,14 +41,12 @@ class AccessDeniedView extends Main implements HasErrorParameter<AccessDeniedExc
   @Override
   public int setErrorParameter(
       BeforeEnterEvent event, ErrorParameter<AccessDeniedException> parameter) {
-    String path = event.getLocation().getPath();
+    String path = event.getLocation().getPath().replaceAll("\\p{Cntrl}", "?");
     log.warn(
         "Access denied: {} may not open /{}",
         authentication.getPrincipalName().orElse("anonymous"),
-        path.replaceAll("\\p{Cntrl}", "?"));
-    accounts
-        .currentAccount()
-        .ifPresent(a -> accessLog.refused(a, "/" + path.replaceAll("\\p{Cntrl}", "?")));
+        path);
+    accounts.currentAccount().ifPresent(a -> accessLog.refused(a, "/" + path));
     removeAll();
     var heading = new H2("Access denied");
     heading.setId("access-denied");
