@@ -8,8 +8,14 @@ import org.pruninglab.cli.PicturesCommand;
 import org.pruninglab.cli.ReproduceCommand;
 import org.pruninglab.cli.ValidateCommand;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.core.type.classreading.MetadataReader;
+import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /** Starts the Pruning Lab web application. */
 @SpringBootApplication
@@ -30,10 +36,14 @@ public class PruningLabApplication {
           "validate", ValidateCommand::run);
 
   /**
-   * Starts the web application, or runs a command: {@code reproduce}, {@code pictures}, {@code
-   * bench}, {@code grade} or {@code validate}.
+   * Starts the web application, a grading worker ({@code worker}), or runs a command: {@code
+   * reproduce}, {@code pictures}, {@code bench}, {@code grade} or {@code validate}.
    */
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && args[0].equals("worker")) {
+      runWorker(List.of(args).subList(1, args.length).toArray(String[]::new));
+      return;
+    }
     Command command = args.length > 0 ? COMMANDS.get(args[0]) : null;
     if (command != null) {
       // Before any logger exists: commands log warnings to standard error only.
@@ -42,4 +52,58 @@ public class PruningLabApplication {
     }
     SpringApplication.run(PruningLabApplication.class, args);
   }
+
+  /**
+   * A grading worker: the same application without the web server, the pages or the deadline
+   * autograder; it takes jobs from the shared database until it is stopped.
+   */
+  static void runWorker(String[] args) throws InterruptedException {
+    var closed = new java.util.concurrent.CountDownLatch(1);
+    var context =
+        new SpringApplicationBuilder(PruningLabApplication.class)
+            .web(WebApplicationType.NONE)
+            .properties(WORKER_DEFAULTS)
+            .initializers(
+                starting ->
+                    starting
+                        .getBeanFactory()
+                        .registerSingleton("workerSkipsPages", new WorkerSkipsPages()))
+            .listeners(
+                (org.springframework.context.ApplicationListener<ContextClosedEvent>)
+                    event -> closed.countDown())
+            .run(args);
+    if (context.isActive()) {
+      closed.await();
+    }
+  }
+
+  /** Leaves the pages' classes (every {@code ….ui} package) out of a worker's context. */
+  static final class WorkerSkipsPages extends TypeExcludeFilter {
+    @Override
+    public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
+      return reader.getClassMetadata().getClassName().matches("org\\.pruninglab\\..*\\.ui\\..*");
+    }
+
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof WorkerSkipsPages;
+    }
+
+    @Override
+    public int hashCode() {
+      return WorkerSkipsPages.class.hashCode();
+    }
+  }
+
+  /** What makes a process a worker; explicit arguments and the environment still win. */
+  static final Map<String, Object> WORKER_DEFAULTS =
+      Map.of(
+          "lab.grading.role",
+          "worker",
+          "lab.deadlines.autograde",
+          "false",
+          // Vaadin's start-up needs a servlet context, which a worker does not have.
+          "spring.autoconfigure.exclude",
+          "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+              + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
 }

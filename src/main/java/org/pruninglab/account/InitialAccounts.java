@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * lab.account.bootstrap.*}, so that someone can sign in and import the roster.
  */
 @Component
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
 @Order(InitialAccounts.ORDER)
 class InitialAccounts implements ApplicationRunner {
 

@@ -2,6 +2,7 @@ package org.pruninglab.account;
 
 import com.vaadin.flow.spring.security.VaadinAwareSecurityContextHolderStrategyConfiguration;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -19,27 +20,33 @@ import org.springframework.security.web.SecurityFilterChain;
  * security so that services check roles themselves, whatever the UI shows.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableWebSecurity
 @EnableMethodSecurity(jsr250Enabled = true)
-@Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
 class SecurityConfig {
 
   /** The sign-in page's path; a string so that this package needs nothing from the UI. */
   static final String LOGIN_PATH = "/login";
 
-  @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
-    http.headers(
-        headers ->
-            headers
-                .frameOptions(frame -> frame.deny())
-                .referrerPolicy(
-                    ref ->
-                        ref.policy(
-                            org.springframework.security.web.header.writers
-                                .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
-    return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH))
-        .build();
+  /** The web part: only where there is a web server (a grading worker has none). */
+  @Configuration(proxyBeanMethods = false)
+  @ConditionalOnWebApplication
+  @EnableWebSecurity
+  @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
+  static class Web {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+      http.headers(
+          headers ->
+              headers
+                  .frameOptions(frame -> frame.deny())
+                  .referrerPolicy(
+                      ref ->
+                          ref.policy(
+                              org.springframework.security.web.header.writers
+                                  .ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN)));
+      return http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH))
+          .build();
+    }
   }
 
   /**

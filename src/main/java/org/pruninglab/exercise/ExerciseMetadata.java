@@ -17,6 +17,10 @@ import java.util.List;
  * @param perTestSeconds limit of one test
  * @param heapMegabytes heap of the sandbox JVM
  * @param allowedApis packages or classes allowed beyond the base list
+ * @param device {@code cpu} (the default) or {@code gpu-preferred}: the job takes a GPU slot when
+ *     its worker has one free
+ * @param cpuFallback a GPU-preferring job runs on the CPU when no GPU slot frees up within the
+ *     worker's wait limit (default true; false makes it wait for a slot on a GPU worker)
  */
 public record ExerciseMetadata(
     String id,
@@ -29,10 +33,22 @@ public record ExerciseMetadata(
     int wallSeconds,
     int perTestSeconds,
     int heapMegabytes,
-    List<String> allowedApis) {
+    List<String> allowedApis,
+    String device,
+    Boolean cpuFallback) {
+
+  /** The device value of an exercise that asks for a GPU. */
+  public static final String GPU_PREFERRED = "gpu-preferred";
 
   public ExerciseMetadata {
     allowedApis = allowedApis == null ? List.of() : List.copyOf(allowedApis);
+    device = device == null ? "cpu" : device;
+    cpuFallback = cpuFallback == null || cpuFallback;
+  }
+
+  /** True when the exercise asks for a GPU slot. */
+  public boolean gpuPreferred() {
+    return GPU_PREFERRED.equals(device);
   }
 
   /** The fully qualified name of the student's public class. */

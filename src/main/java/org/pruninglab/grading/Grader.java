@@ -48,12 +48,25 @@ public final class Grader {
   /** Grades and tells {@code progress} what the job is doing as it goes. */
   public GradingResult grade(
       ExercisePack pack, byte[] source, boolean includeHidden, GradingProgress progress) {
-    return grade(pack, source, includeHidden, limits(pack), progress);
+    return grade(pack, source, includeHidden, limits(pack), progress, null);
+  }
+
+  /**
+   * Grades on a chosen device ({@code cpu} or {@code gpu:N}, see {@link DeviceSlots}) and tells
+   * {@code progress} what the job is doing as it goes.
+   */
+  public GradingResult grade(
+      ExercisePack pack,
+      byte[] source,
+      boolean includeHidden,
+      GradingProgress progress,
+      String device) {
+    return grade(pack, source, includeHidden, limits(pack), progress, device);
   }
 
   /** With other limits than the pack's: for tests that must hit a limit quickly. */
   GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden, Limits limits) {
-    return grade(pack, source, includeHidden, limits, GradingProgress.NONE);
+    return grade(pack, source, includeHidden, limits, GradingProgress.NONE, null);
   }
 
   private GradingResult grade(
@@ -61,7 +74,8 @@ public final class Grader {
       byte[] source,
       boolean includeHidden,
       Limits limits,
-      GradingProgress progress) {
+      GradingProgress progress,
+      String device) {
     long start = System.nanoTime();
     List<PlannedTest> plan = pack.plan(includeHidden);
     double max = pack.maxPoints(includeHidden);
@@ -90,7 +104,7 @@ public final class Grader {
       throw new UncheckedIOException("cannot create a job folder under " + jobsRoot, e);
     }
     try {
-      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress);
+      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress, device);
     } finally {
       try {
         Files2.deleteRecursively(job);
@@ -109,7 +123,8 @@ public final class Grader {
       double max,
       long start,
       Limits limits,
-      GradingProgress progress) {
+      GradingProgress progress,
+      String device) {
     var meta = pack.metadata();
     progress.update(GradingProgress.Phase.COMPILING, 0, plan.size());
     Path student = job.resolve("classes/student");
@@ -236,7 +251,8 @@ public final class Grader {
               job.resolve("classes"),
               pack.testClasses(includeHidden),
               limits,
-              new TestCounter(plan, progress));
+              new TestCounter(plan, progress),
+              device == null ? sandbox.settings().device() : device);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox", e);
     }

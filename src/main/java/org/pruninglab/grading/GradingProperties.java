@@ -11,9 +11,19 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param graderDir the hidden side of the packs
  * @param bwrap the bubblewrap executable
  * @param threads CPU threads per sandbox JVM
- * @param workers grading jobs this node runs at once
+ * @param workers grading jobs this node runs at once; 0 makes a web node that only queues (its jobs
+ *     are run by worker processes on the same database)
  * @param maxQueuedPerStudent submissions of one student that may wait or run at once
  * @param unsafeLocal grade without bubblewrap; for a single-user machine only, shown on every page
+ * @param sandboxDir where the sandbox's class path and engine cache are prepared
+ * @param maxAttempts how often a job is started before it is given up as {@code grader error} (a
+ *     worker that dies mid-job costs one attempt)
+ * @param leaseTimeout how long a running job's worker may stay silent before another worker takes
+ *     the job over (workers refresh their lease a quarter of this apart)
+ * @param gpus the GPU indexes this worker uses; unset: every {@code /dev/nvidiaN} of the host
+ * @param gpuSlots grading jobs that share one GPU at once
+ * @param gpuWait how long a GPU-preferring job waits for a slot before it falls back to the CPU
+ * @param role what this process is, as the backend page lists it: {@code web} or {@code worker}
  */
 @ConfigurationProperties("lab.grading")
 public record GradingProperties(
@@ -24,13 +34,41 @@ public record GradingProperties(
     @DefaultValue("1") int workers,
     @DefaultValue("3") int maxQueuedPerStudent,
     @DefaultValue("false") boolean unsafeLocal,
-    Path sandboxDir) {
+    Path sandboxDir,
+    @DefaultValue("3") int maxAttempts,
+    @DefaultValue("60s") java.time.Duration leaseTimeout,
+    java.util.List<Integer> gpus,
+    @DefaultValue("2") int gpuSlots,
+    @DefaultValue("30s") java.time.Duration gpuWait,
+    @DefaultValue("web") String role) {
 
   public GradingProperties {
-    if (threads < 1 || workers < 1 || maxQueuedPerStudent < 1) {
+    if (threads < 1 || maxQueuedPerStudent < 1) {
       throw new IllegalArgumentException(
-          "lab.grading.threads, workers and max-queued-per-student must be at least 1");
+          "lab.grading.threads and max-queued-per-student must be at least 1");
     }
+    if (workers < 0) {
+      throw new IllegalArgumentException(
+          "lab.grading.workers must be 0 (this node only queues) or more");
+    }
+    if (maxAttempts < 1 || gpuSlots < 1) {
+      throw new IllegalArgumentException(
+          "lab.grading.max-attempts and lab.grading.gpu-slots must be at least 1");
+    }
+    if (leaseTimeout.compareTo(java.time.Duration.ofSeconds(4)) < 0) {
+      throw new IllegalArgumentException("lab.grading.lease-timeout must be at least 4s");
+    }
+    if (gpuWait.isNegative()) {
+      throw new IllegalArgumentException("lab.grading.gpu-wait cannot be negative");
+    }
+    if (!role.equals("web") && !role.equals("worker")) {
+      throw new IllegalArgumentException("lab.grading.role must be 'web' or 'worker'");
+    }
+  }
+
+  /** The GPUs of this worker: the configured ones, else the host's. */
+  public java.util.List<Integer> gpuIndexes() {
+    return gpus != null ? gpus : DeviceSlots.gpusOfThisHost();
   }
 
   GradingConfig toConfig(Path dataDir, Path fashionMnistDir) {

@@ -43,4 +43,13 @@ public record GradingResult(
     metrics = Map.copyOf(metrics);
     pictures = pictures == null ? List.of() : List.copyOf(pictures);
   }
+
+  /**
+   * The device the sandbox's tensor engine ran on, as the harness reported it ({@code cpu()},
+   * {@code gpu(0)}), or null when the run ended before the engine loaded.
+   */
+  public String engineDevice() {
+    Object device = metrics.get(ResultAssembler.ENGINE_DEVICE);
+    return device == null ? null : device.toString();
+  }
 }

@@ -148,6 +148,14 @@ public final class PackLoader {
     if (meta.heapMegabytes() < 64 || meta.heapMegabytes() > 8192) {
       problems.add("heapMegabytes must be between 64 and 8192");
     }
+    if (!meta.device().equals("cpu") && !meta.gpuPreferred()) {
+      problems.add(
+          "device must be 'cpu' or '"
+              + ExerciseMetadata.GPU_PREFERRED
+              + "', not '"
+              + meta.device()
+              + "'");
+    }
     if (!problems.isEmpty()) {
       throw new PackException(id, "exercise.json: " + String.join("; ", problems));
     }

@@ -17,6 +17,9 @@ import org.pruninglab.exercise.PlannedTest;
  */
 final class ResultAssembler {
 
+  /** The metric naming the device the tensor engine ran on, as the harness reported it. */
+  static final String ENGINE_DEVICE = "engine.device";
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PICTURES = 32;
 
@@ -77,7 +80,13 @@ final class ResultAssembler {
           }
         }
         case "output" -> output = n.path("text").asText();
-        case "engine" -> engine = n.path("millis").asLong();
+        case "engine" -> {
+          engine = n.path("millis").asLong();
+          String device = n.path("device").asText("");
+          if (!device.isEmpty() && device.length() <= 40) {
+            metrics.put(ENGINE_DEVICE, device);
+          }
+        }
         case "end" -> ended = true;
         default -> {}
       }

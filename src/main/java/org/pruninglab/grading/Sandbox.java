@@ -55,10 +55,24 @@ public final class Sandbox {
   public SandboxOutcome run(
       Path jobClasses, List<String> testClasses, Limits limits, Consumer<String> onMessage)
       throws IOException {
+    return run(jobClasses, testClasses, limits, onMessage, settings.device());
+  }
+
+  /**
+   * As {@link #run(Path, List, Limits, Consumer)} on a chosen device: {@code cpu}, {@code auto} or
+   * {@code gpu:N} (the tensor engine falls back to the CPU when it sees no such GPU).
+   */
+  public SandboxOutcome run(
+      Path jobClasses,
+      List<String> testClasses,
+      Limits limits,
+      Consumer<String> onMessage,
+      String device)
+      throws IOException {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     Mac mac = ProtocolLine.mac(secret);
-    List<String> command = command(jobClasses, limits);
+    List<String> command = command(jobClasses, limits, device);
     long start = System.nanoTime();
     Process process = new ProcessBuilder(command).start();
     List<String> messages = new ArrayList<>();
@@ -160,8 +174,12 @@ public final class Sandbox {
 
   /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
   List<String> command(Path jobClasses, Limits limits) {
+    return command(jobClasses, limits, settings.device());
+  }
+
+  private List<String> command(Path jobClasses, Limits limits, String device) {
     if (settings.unsafeLocal()) {
-      return unsafeCommand(jobClasses, limits);
+      return unsafeCommand(jobClasses, limits, device);
     }
     List<String> c = new ArrayList<>();
     c.addAll(settings.userSwitch());
@@ -247,7 +265,8 @@ public final class Sandbox {
       c.add("--nproc=" + limits.processes());
     }
     c.add("--");
-    c.addAll(java(javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath()));
+    c.addAll(
+        java(javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath(), device));
     return c;
   }
 
@@ -266,7 +285,7 @@ public final class Sandbox {
    * Unsafe local mode: the same JVM, limits and protocol, but no namespaces and no user change.
    * Only for a single-user machine; the app shows the mode prominently.
    */
-  private List<String> unsafeCommand(Path jobClasses, Limits limits) {
+  private List<String> unsafeCommand(Path jobClasses, Limits limits, String device) {
     Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
     List<String> c =
         new ArrayList<>(
@@ -286,12 +305,18 @@ public final class Sandbox {
             limits,
             classpath.engineCache().toString(),
             classpath.fixtures().toString(),
-            String.join(":", cp)));
+            String.join(":", cp),
+            device));
     return c;
   }
 
   private List<String> java(
-      Path javaHome, Limits limits, String engineDir, String fixturesDir, String classPath) {
+      Path javaHome,
+      Limits limits,
+      String engineDir,
+      String fixturesDir,
+      String classPath,
+      String device) {
     List<String> c = new ArrayList<>();
     c.add(javaHome.resolve("bin/java").toString());
     c.addAll(
@@ -315,7 +340,7 @@ public final class Sandbox {
             "-DENGINE_CACHE_DIR=" + engineDir,
             "-Dlab.fixtures=" + fixturesDir,
             "-Dlab.threads=" + settings.threads(),
-            "-Dlab.device=" + settings.device(),
+            "-Dlab.device=" + device,
             "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),
             "-cp",
             classPath,

@@ -10,7 +10,11 @@ public enum Verdict {
   TIME_LIMIT("time limit"),
   MEMORY_LIMIT("memory limit"),
   OUTPUT_LIMIT("output limit"),
-  CRASHED("crashed");
+  CRASHED("crashed"),
+  /** A practice run that a newer run of the same student and exercise replaced while queued. */
+  SUPERSEDED("superseded"),
+  /** The grading service gave up on the job after its attempts (workers died while grading). */
+  GRADER_ERROR("grader error");
 
   private final String label;
 

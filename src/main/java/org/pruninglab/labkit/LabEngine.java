@@ -34,11 +34,25 @@ public final class LabEngine {
     return e;
   }
 
-  /** The first GPU when the engine sees one, else the CPU; {@code lab.device=cpu} forces CPU. */
+  /**
+   * The device named by {@code lab.device}: {@code cpu}; {@code gpu:N}, that GPU when the engine
+   * sees it (else the CPU: a grading job never fails for want of a GPU); or {@code auto} (the
+   * default), the first GPU the engine sees, else the CPU.
+   */
   public static Device device() {
     Engine e = engine();
-    String wanted = System.getProperty("lab.device", "auto").toLowerCase(Locale.ROOT);
-    if (!wanted.equals("cpu") && e.getGpuCount() > 0) {
+    String wanted = System.getProperty("lab.device", "auto").toLowerCase(Locale.ROOT).trim();
+    int gpus = e.getGpuCount();
+    if (wanted.startsWith("gpu:")) {
+      int index;
+      try {
+        index = Integer.parseInt(wanted.substring(4));
+      } catch (NumberFormatException notANumber) {
+        index = -1;
+      }
+      return index >= 0 && index < gpus ? Device.gpu(index) : Device.cpu();
+    }
+    if (!wanted.equals("cpu") && gpus > 0) {
       return Device.gpu(0);
     }
     return Device.cpu();

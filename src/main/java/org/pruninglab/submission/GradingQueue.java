@@ -2,7 +2,11 @@ package org.pruninglab.submission;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.serializer.JacksonSerializer;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import jakarta.annotation.PostConstruct;
@@ -10,27 +14,43 @@ import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.grading.DeviceSlots;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProgress;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
 import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The grading queue: a db-scheduler one-time task per submission, in the lab's own database so that
- * several nodes can share the work. At start-up every submission that is not done is queued again
- * (a crash between storing and queueing loses nothing), and db-scheduler revives executions whose
- * node stopped sending heartbeats (a job interrupted by a restart is graded again).
+ * The grading queue: a db-scheduler one-time task per submission, in the lab's own database, so
+ * that the web node and any number of worker processes on the same database share the work.
+ *
+ * <p>Order: {@link QueuePolicy} gives each job its priority when it is queued (runs before
+ * submissions before batch gradings, round-robin across students), and a student's newer practice
+ * run closes their older queued runs of the same exercise as {@code superseded}.
+ *
+ * <p>Faults: a worker that stops sending heartbeats for the lease timeout loses its jobs to the
+ * other workers (the library revives them). Each start of a job is an attempt with its own number;
+ * only the latest attempt may store the result (the number is a fencing token), so a job is never
+ * stored twice, and after {@code lab.grading.max-attempts} starts it ends as {@code grader error}
+ * for staff to look at. At start-up every submission without a result is queued again, so none is
+ * lost.
  */
 @Component
 public class GradingQueue {
+
+  static final String TASK = "grade-submission";
 
   private static final Logger LOG = LoggerFactory.getLogger(GradingQueue.class);
 
@@ -40,9 +60,15 @@ public class GradingQueue {
   private final TransactionTemplate tx;
   private final ObjectMapper json;
   private final Clock clock;
-  private final java.util.List<GradingListener> listeners;
+  private final List<GradingListener> listeners;
+  private final GradingProperties properties;
+  private final WorkerIdentity identity;
+  private final DeviceSlots slots;
   private final OneTimeTask<Long> task;
+  private final SchedulerClient client;
   private final Scheduler scheduler;
+  private final AtomicInteger running = new AtomicInteger();
+  private final AtomicLong graded = new AtomicLong();
 
   GradingQueue(
       SubmissionRepository submissions,
@@ -53,7 +79,8 @@ public class GradingQueue {
       ObjectMapper json,
       Clock clock,
       GradingProperties properties,
-      java.util.List<GradingListener> listeners) {
+      WorkerIdentity identity,
+      List<GradingListener> listeners) {
     this.submissions = submissions;
     this.listeners = listeners;
     this.events = events;
@@ -61,20 +88,36 @@ public class GradingQueue {
     this.tx = tx;
     this.json = json;
     this.clock = clock;
+    this.properties = properties;
+    this.identity = identity;
+    this.slots =
+        new DeviceSlots(properties.gpuIndexes(), properties.gpuSlots(), properties.gpuWait());
     this.task =
-        Tasks.oneTime("grade-submission", Long.class)
+        Tasks.oneTime(TASK, Long.class)
+            // A failure outside the grader (the database went away while storing) is retried
+            // soon; the attempt limit bounds how often.
+            .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(10)))
             .execute((instance, context) -> grade(instance.getData()));
-    this.scheduler =
-        Scheduler.create(dataSource, task)
-            .threads(properties.workers())
-            .pollingInterval(Duration.ofSeconds(1))
-            .heartbeatInterval(Duration.ofSeconds(5))
-            .missedHeartbeatsLimit(4)
-            .enableImmediateExecution()
-            .enablePriority()
+    this.client =
+        SchedulerClient.Builder.create(dataSource, task)
             .serializer(new JacksonSerializer())
-            .shutdownMaxWait(Duration.ofSeconds(5))
+            .enablePriority()
             .build();
+    Duration heartbeat = properties.leaseTimeout().dividedBy(4);
+    this.scheduler =
+        properties.workers() == 0
+            ? null
+            : Scheduler.create(dataSource, task)
+                .schedulerName(new SchedulerName.Fixed(identity.id()))
+                .threads(properties.workers())
+                .pollingInterval(Duration.ofSeconds(1))
+                .heartbeatInterval(heartbeat)
+                .missedHeartbeatsLimit(4)
+                .enableImmediateExecution()
+                .enablePriority()
+                .serializer(new JacksonSerializer())
+                .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
   }
 
   @PostConstruct
@@ -84,7 +127,17 @@ public class GradingQueue {
       return;
     }
     requeueUnfinished();
-    scheduler.start();
+    if (scheduler != null) {
+      scheduler.start();
+      LOG.info(
+          "Grading worker {} runs {} job(s) at once on {} ({} GPU slot(s))",
+          identity.id(),
+          properties.workers(),
+          slots.devices(),
+          slots.capacity());
+    } else {
+      LOG.info("This node grades nothing itself (lab.grading.workers=0): worker processes do");
+    }
   }
 
   /** Queues every stored submission that has no result yet (none is lost across a crash). */
@@ -96,41 +149,150 @@ public class GradingQueue {
 
   @PreDestroy
   void stop() {
-    scheduler.stop();
+    if (scheduler != null) {
+      scheduler.stop();
+    }
   }
 
-  /** Queues a stored submission at its kind's priority (nothing happens if it is queued). */
+  /** Whether this process grades (it has worker threads and may run untrusted code). */
+  boolean grades() {
+    return scheduler != null && engine.refusal() == null;
+  }
+
+  int running() {
+    return running.get();
+  }
+
+  long graded() {
+    return graded.get();
+  }
+
+  DeviceSlots slots() {
+    return slots;
+  }
+
+  static String instanceOf(long submissionId) {
+    return "submission-" + submissionId;
+  }
+
+  /**
+   * Queues a stored submission at its place in the order (nothing happens if it is queued); a
+   * practice run first closes the same student's older queued runs of the exercise.
+   */
   void enqueue(long submissionId, SubmissionKind kind) {
-    scheduler.scheduleIfNotExists(
-        task.instanceBuilder("submission-" + submissionId)
+    var owner = submissions.owner(submissionId).orElse(null);
+    if (owner == null) {
+      return;
+    }
+    if (kind == SubmissionKind.RUN) {
+      for (long older :
+          submissions.olderQueuedRuns(owner.getKey(), owner.getValue(), submissionId)) {
+        supersede(older, submissionId, owner.getKey(), owner.getValue());
+      }
+    }
+    int waiting = submissions.waitingBefore(owner.getKey(), kind, submissionId);
+    client.scheduleIfNotExists(
+        task.instanceBuilder(instanceOf(submissionId))
             .data(submissionId)
-            .priority(kind.priority())
+            .priority(QueuePolicy.priority(kind, waiting))
             .scheduledTo(clock.instant()));
+  }
+
+  private void supersede(long older, long newer, long accountId, String exerciseId) {
+    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    Instant now = clock.instant();
+    Boolean closed =
+        tx.execute(
+            status -> {
+              if (!submissions.closeQueued(older)) {
+                return false; // a worker has it already: it is graded as usual
+              }
+              submissions.storeResult(
+                  older,
+                  0,
+                  null,
+                  Verdict.SUPERSEDED.label(),
+                  0,
+                  pack == null ? 0 : pack.maxPoints(false),
+                  "Skipped: your newer run #"
+                      + newer
+                      + " of this exercise was queued before this one started, so only the newer"
+                      + " one is graded. The code of this run is kept.",
+                  "{}",
+                  0,
+                  now,
+                  Map.of());
+              submissions.recordPhase(older, Phase.DONE, now);
+              return true;
+            });
+    if (Boolean.TRUE.equals(closed)) {
+      try {
+        client.cancel(TaskInstanceId.of(TASK, instanceOf(older)));
+      } catch (RuntimeException alreadyGone) {
+        // Picked meanwhile or never queued: the worker finds it done and skips it.
+      }
+      events.publish(new GradingUpdate(older, accountId, exerciseId, Phase.DONE, 0, 0, now));
+    }
   }
 
   /** Grades one stored submission and stores the result; safe to run again for the same id. */
   void grade(long id) {
-    if (!submissions.markRunning(id)) {
-      return;
+    int attempt = submissions.claim(id, identity.id());
+    if (attempt == 0) {
+      return; // graded, or superseded, already
     }
     Submission s = submissions.find(id).orElseThrow();
+    running.incrementAndGet();
     try {
-      gradeAndStore(s);
+      if (attempt > properties.maxAttempts()) {
+        giveUp(s, attempt);
+      } else {
+        if (attempt > 1) {
+          LOG.warn("Submission {} starts its attempt {} on worker {}", id, attempt, identity.id());
+        }
+        gradeAndStore(s, attempt);
+      }
     } finally {
+      running.decrementAndGet();
       Instant now = clock.instant();
       submissions.recordPhase(id, Phase.DONE, now);
       events.publish(new GradingUpdate(id, s.accountId(), s.exerciseId(), Phase.DONE, 0, 0, now));
     }
   }
 
-  private void gradeAndStore(Submission s) {
+  private void giveUp(Submission s, int attempt) {
+    ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+    LOG.error(
+        "Submission {} was started {} times without a result; it ends as a grader error",
+        s.id(),
+        attempt - 1);
+    store(
+        s.id(),
+        attempt,
+        null,
+        Verdict.GRADER_ERROR.label(),
+        0,
+        pack == null ? 0 : pack.maxPoints(s.hidden()),
+        "The grading service could not finish this job after "
+            + (attempt - 1)
+            + " attempts (a worker stopped while grading it each time). Your submission is kept"
+            + " and staff have been told; they can grade it again.",
+        "{}",
+        0,
+        Map.of());
+  }
+
+  private void gradeAndStore(Submission s, int attempt) {
     long id = s.id();
     GradingResult result;
     ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+    String device = null;
     try {
       if (pack == null) {
         store(
             id,
+            attempt,
+            null,
             "crashed",
             0,
             0,
@@ -144,11 +306,23 @@ public class GradingQueue {
         LOG.error("Submission {} is for the unavailable exercise {}", id, s.exerciseId());
         return;
       }
-      result = engine.grader().grade(pack, submissions.source(id), s.hidden(), progressOf(s));
+      try (DeviceSlots.Lease lease =
+          slots.acquire(pack.metadata().gpuPreferred(), pack.metadata().cpuFallback())) {
+        device = lease.device();
+        result =
+            engine
+                .grader()
+                .grade(pack, submissions.source(id), s.hidden(), progressOf(s), lease.device());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while waiting for a GPU slot", e);
     } catch (RuntimeException e) {
       LOG.error("Grading submission {} failed inside the service", id, e);
       store(
           id,
+          attempt,
+          device,
           "crashed",
           0,
           pack.maxPoints(s.hidden()),
@@ -159,9 +333,12 @@ public class GradingQueue {
           Map.of());
       return;
     }
+    String used = result.engineDevice() != null ? result.engineDevice() : device;
     try {
       store(
           id,
+          attempt,
+          used,
           result.verdict().label(),
           result.score(),
           result.maxScore(),
@@ -192,6 +369,8 @@ public class GradingQueue {
 
   private void store(
       long id,
+      int attempt,
+      String device,
       String verdict,
       double score,
       double max,
@@ -199,12 +378,36 @@ public class GradingQueue {
       String resultJson,
       long millis,
       Map<String, Object> metrics) {
-    tx.executeWithoutResult(
-        status -> {
-          submissions.storeResult(
-              id, verdict, score, max, summary, resultJson, millis, clock.instant(), metrics);
-          Submission graded = submissions.find(id).orElseThrow();
-          listeners.forEach(l -> l.resultStored(graded));
-        });
+    boolean stored =
+        Boolean.TRUE.equals(
+            tx.execute(
+                status -> {
+                  if (!submissions.storeResult(
+                      id,
+                      attempt,
+                      device,
+                      verdict,
+                      score,
+                      max,
+                      summary,
+                      resultJson,
+                      millis,
+                      clock.instant(),
+                      metrics)) {
+                    return false;
+                  }
+                  Submission graded = submissions.find(id).orElseThrow();
+                  listeners.forEach(l -> l.resultStored(graded));
+                  return true;
+                }));
+    if (stored) {
+      graded.incrementAndGet();
+    } else {
+      LOG.warn(
+          "The result of attempt {} of submission {} is discarded: a later attempt took the job"
+              + " over",
+          attempt,
+          id);
+    }
   }
 }

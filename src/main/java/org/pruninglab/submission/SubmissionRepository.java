@@ -25,13 +25,6 @@ class SubmissionRepository {
           + " from submission s join account a on a.id = s.account_id"
           + " left join grading_result r on r.submission_id = s.id";
 
-  /** A row's queue priority in SQL, from {@link SubmissionKind#priority()}. */
-  private static final String PRIORITY =
-      java.util.Arrays.stream(SubmissionKind.values())
-              .map(k -> " when '" + k.label() + "' then " + k.priority())
-              .collect(java.util.stream.Collectors.joining("", "case kind", ""))
-          + " end";
-
   private final JdbcClient jdbc;
 
   SubmissionRepository(JdbcClient jdbc) {
@@ -84,17 +77,85 @@ class SubmissionRepository {
         .list();
   }
 
-  /** Queued jobs that run before this one: of a higher priority, or as high and older. */
-  int queuedAhead(long id, SubmissionKind kind) {
+  /**
+   * Queued jobs that run before this one, in the job library's own order: a higher stored priority,
+   * or as high and due earlier (the library sorts its table the same way).
+   */
+  int queuedAhead(long id) {
     return jdbc.sql(
-            "select count(*) from submission where status = 'QUEUED' and id <> ? and ("
-                + PRIORITY
-                + " > ? or ("
-                + PRIORITY
-                + " = ? and id < ?))")
-        .params(id, kind.priority(), kind.priority(), id)
+            "select count(*) from scheduled_tasks t, scheduled_tasks me where me.task_name = ?"
+                + " and me.task_instance = ? and t.task_name = me.task_name and not t.picked"
+                + " and t.task_instance <> me.task_instance and (t.priority > me.priority or"
+                + " (t.priority = me.priority and t.execution_time < me.execution_time))")
+        .params(GradingQueue.TASK, GradingQueue.instanceOf(id))
         .query(Integer.class)
         .single();
+  }
+
+  /** The student and exercise of a stored submission. */
+  Optional<Map.Entry<Long, String>> owner(long id) {
+    return jdbc.sql("select account_id, exercise_id from submission where id = ?")
+        .param(id)
+        .query((rs, n) -> Map.entry(rs.getLong(1), rs.getString(2)))
+        .optional();
+  }
+
+  /** The student's jobs of the same queue band that were queued before this one and still wait. */
+  int waitingBefore(long accountId, SubmissionKind kind, long id) {
+    List<String> sameBand =
+        java.util.Arrays.stream(SubmissionKind.values())
+            .filter(k -> k.priority() == kind.priority())
+            .map(SubmissionKind::label)
+            .toList();
+    return jdbc.sql(
+            "select count(*) from submission where account_id = :account and status = 'QUEUED'"
+                + " and id < :id and kind in (:kinds)")
+        .param("account", accountId)
+        .param("id", id)
+        .param("kinds", sameBand)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** The student's practice runs of the exercise that still wait and are older than {@code id}. */
+  List<Long> olderQueuedRuns(long accountId, String exerciseId, long id) {
+    return jdbc.sql(
+            "select id from submission where account_id = ? and exercise_id = ? and kind = 'run'"
+                + " and status = 'QUEUED' and id < ? order by id")
+        .params(accountId, exerciseId, id)
+        .query(Long.class)
+        .list();
+  }
+
+  /**
+   * Takes a job for one attempt: counts the attempt and names the worker. The returned number is
+   * the attempt's fencing token for {@link #storeResult}; 0 when the job is done already.
+   */
+  int claim(long id, String worker) {
+    int updated =
+        jdbc.sql(
+                "update submission set status = 'RUNNING', attempts = attempts + 1, worker = ?"
+                    + " where id = ? and status <> 'DONE'")
+            .params(truncate(worker, 100), id)
+            .update();
+    if (updated == 0) {
+      return 0;
+    }
+    return jdbc.sql("select attempts from submission where id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * Ends a still-queued job without grading it (a newer run supersedes it); false when a worker has
+   * taken it already.
+   */
+  boolean closeQueued(long id) {
+    return jdbc.sql("update submission set status = 'DONE' where id = ? and status = 'QUEUED'")
+            .param(id)
+            .update()
+        == 1;
   }
 
   List<Submission> findByExercise(String exerciseId) {
@@ -164,16 +225,15 @@ class SubmissionRepository {
         .list();
   }
 
-  /** Moves QUEUED to RUNNING; false when the submission was not queued (already graded). */
-  boolean markRunning(long id) {
-    return jdbc.sql("update submission set status = 'RUNNING' where id = ? and status <> 'DONE'")
-            .param(id)
-            .update()
-        == 1;
-  }
-
-  void storeResult(
+  /**
+   * Stores a job's result when {@code attempt} is still the job's latest attempt and the job is
+   * running; false (nothing written) when another attempt took the job over or stored it first. An
+   * {@code attempt} of 0 stores for a job that no worker took (a superseded run).
+   */
+  boolean storeResult(
       long id,
+      int attempt,
+      String device,
       String verdict,
       double score,
       double maxScore,
@@ -182,6 +242,17 @@ class SubmissionRepository {
       long totalMillis,
       Instant finishedAt,
       Map<String, Object> metrics) {
+    if (attempt > 0) {
+      int fenced =
+          jdbc.sql(
+                  "update submission set status = 'DONE', device = ? where id = ? and status ="
+                      + " 'RUNNING' and attempts = ?")
+              .params(device == null ? null : truncate(device, 40), id, attempt)
+              .update();
+      if (fenced == 0) {
+        return false;
+      }
+    }
     jdbc.sql("delete from pruning_metric where submission_id = ?").param(id).update();
     jdbc.sql("delete from grading_result where submission_id = ?").param(id).update();
     jdbc.sql(
@@ -211,6 +282,7 @@ class SubmissionRepository {
                         : truncate(value.toString(), 200))
                 .update());
     jdbc.sql("update submission set status = 'DONE' where id = ?").param(id).update();
+    return true;
   }
 
   Optional<Submission> find(long id) {

@@ -237,7 +237,7 @@ public class SubmissionService {
     if (s.isEmpty() || s.get().status() != SubmissionStatus.QUEUED) {
       return Optional.empty();
     }
-    int ahead = submissions.queuedAhead(id, s.get().kind());
+    int ahead = submissions.queuedAhead(id);
     long median = submissions.recentMedianMillis(s.get().exerciseId());
     if (median == 0) {
       median = 10_000;

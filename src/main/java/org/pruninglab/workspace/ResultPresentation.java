@@ -102,6 +102,7 @@ public final class ResultPresentation {
       case MEMORY_LIMIT -> "The run ran out of memory: " + tally;
       case OUTPUT_LIMIT -> "The run printed more than the output limit: " + tally;
       case CRASHED -> "The run ended early (did the code exit or crash the JVM?): " + tally;
+      case SUPERSEDED, GRADER_ERROR -> r.summary();
       case OK ->
           shown.isEmpty()
               ? "No test results can be shown yet."

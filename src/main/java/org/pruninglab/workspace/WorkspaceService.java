@@ -244,7 +244,7 @@ public class WorkspaceService {
       } else {
         shown =
             new ShownResult(
-                org.pruninglab.grading.Verdict.CRASHED,
+                storedVerdict(s.result().verdict()),
                 s.result().summary(),
                 null,
                 0,
@@ -282,5 +282,14 @@ public class WorkspaceService {
 
   private Account me() {
     return accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
+  }
+
+  /** A stored verdict without a result document (the service's own endings). */
+  private static org.pruninglab.grading.Verdict storedVerdict(String label) {
+    try {
+      return org.pruninglab.grading.Verdict.ofLabel(label);
+    } catch (IllegalArgumentException unknown) {
+      return org.pruninglab.grading.Verdict.CRASHED;
+    }
   }
 }

@@ -85,8 +85,12 @@ public final class HarnessMain {
    */
   private static void preloadEngine(SignedChannel channel) {
     long start = System.nanoTime();
-    org.pruninglab.labkit.LabEngine.device();
+    String device = org.pruninglab.labkit.LabEngine.device().toString();
     channel.send(
-        "{\"type\":\"engine\",\"millis\":" + (System.nanoTime() - start) / 1_000_000 + "}");
+        "{\"type\":\"engine\",\"millis\":"
+            + (System.nanoTime() - start) / 1_000_000
+            + ",\"device\":"
+            + Json.string(device)
+            + "}");
   }
 }
