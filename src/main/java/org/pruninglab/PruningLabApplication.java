@@ -60,14 +60,8 @@ public class PruningLabApplication {
   static void runWorker(String[] args) throws InterruptedException {
     var closed = new java.util.concurrent.CountDownLatch(1);
     var context =
-        new SpringApplicationBuilder(PruningLabApplication.class)
-            .web(WebApplicationType.NONE)
-            .properties(WORKER_DEFAULTS)
-            .initializers(
-                starting ->
-                    starting
-                        .getBeanFactory()
-                        .registerSingleton("workerSkipsPages", new WorkerSkipsPages()))
+        withoutPages()
+            .properties(Map.of("lab.grading.role", "worker", "lab.deadlines.autograde", "false"))
             .listeners(
                 (org.springframework.context.ApplicationListener<ContextClosedEvent>)
                     event -> closed.countDown())
@@ -77,8 +71,26 @@ public class PruningLabApplication {
     }
   }
 
-  /** Leaves the pages' classes (every {@code ….ui} package) out of a worker's context. */
-  static final class WorkerSkipsPages extends TypeExcludeFilter {
+  /**
+   * The application without a web server and without the pages' classes (every {@code ….ui}
+   * package): services, database and grading queue only.
+   */
+  static SpringApplicationBuilder withoutPages() {
+    return new SpringApplicationBuilder(PruningLabApplication.class)
+        .web(WebApplicationType.NONE)
+        // Vaadin's start-up needs a servlet context, which this process does not have.
+        .properties(
+            Map.of(
+                "spring.autoconfigure.exclude",
+                "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
+                    + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration"))
+        .initializers(
+            starting ->
+                starting.getBeanFactory().registerSingleton("withoutPages", new SkipPages()));
+  }
+
+  /** Leaves the pages' classes out of component scanning. */
+  static final class SkipPages extends TypeExcludeFilter {
     @Override
     public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
       return reader.getClassMetadata().getClassName().matches("org\\.pruninglab\\..*\\.ui\\..*");
@@ -86,24 +98,12 @@ public class PruningLabApplication {
 
     @Override
     public boolean equals(Object other) {
-      return other instanceof WorkerSkipsPages;
+      return other instanceof SkipPages;
     }
 
     @Override
     public int hashCode() {
-      return WorkerSkipsPages.class.hashCode();
+      return SkipPages.class.hashCode();
     }
   }
-
-  /** What makes a process a worker; explicit arguments and the environment still win. */
-  static final Map<String, Object> WORKER_DEFAULTS =
-      Map.of(
-          "lab.grading.role",
-          "worker",
-          "lab.deadlines.autograde",
-          "false",
-          // Vaadin's start-up needs a servlet context, which a worker does not have.
-          "spring.autoconfigure.exclude",
-          "com.vaadin.flow.spring.SpringBootAutoConfiguration,"
-              + "com.vaadin.flow.spring.SpringSecurityAutoConfiguration");
 }

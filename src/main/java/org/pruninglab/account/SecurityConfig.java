@@ -6,11 +6,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,6 +35,28 @@ class SecurityConfig {
   @EnableWebSecurity
   @Import(VaadinAwareSecurityContextHolderStrategyConfiguration.class)
   static class Web {
+
+    /**
+     * Health for anyone (load balancers, compose health checks); metrics for instructors only, with
+     * HTTP basic sign-in so that a metrics scraper can use an instructor account.
+     */
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+      return http.securityMatcher("/actuator/**")
+          .authorizeHttpRequests(
+              requests ->
+                  requests
+                      .requestMatchers("/actuator/health", "/actuator/health/**")
+                      .permitAll()
+                      .anyRequest()
+                      .hasRole(Role.INSTRUCTOR.name()))
+          .httpBasic(Customizer.withDefaults())
+          .csrf(csrf -> csrf.disable())
+          .sessionManagement(
+              session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+          .build();
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {

@@ -122,7 +122,7 @@ public class GradingQueue {
 
   @PostConstruct
   void start() {
-    if (engine.refusal() != null) {
+    if (scheduler != null && engine.refusal() != null) {
       LOG.error("The grading queue does not start: {}", engine.refusal());
       return;
     }
@@ -157,6 +157,14 @@ public class GradingQueue {
   /** Whether this process grades (it has worker threads and may run untrusted code). */
   boolean grades() {
     return scheduler != null && engine.refusal() == null;
+  }
+
+  /**
+   * Why submissions cannot be graded, or null: a node that grades needs a working sandbox; a node
+   * that only queues (workers elsewhere grade) accepts submissions whatever its own host.
+   */
+  String refusal() {
+    return scheduler != null ? engine.refusal() : null;
   }
 
   int running() {

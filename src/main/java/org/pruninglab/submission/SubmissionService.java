@@ -85,8 +85,8 @@ public class SubmissionService {
     if (pack == null) {
       throw new SubmissionException("There is no exercise called '" + exerciseId + "'.");
     }
-    if (engine.refusal() != null) {
-      throw new SubmissionException("Grading is switched off on this server: " + engine.refusal());
+    if (queue.refusal() != null) {
+      throw new SubmissionException("Grading is switched off on this server: " + queue.refusal());
     }
     checkOpen(me, exerciseId, kind);
     if (source.length > MAX_BYTES) {

@@ -26,6 +26,7 @@ class SignInAndNavigationBrowserIT {
     "Analytics",
     "Roster",
     "Exercise packs",
+    "Grading backend",
     "Change password"
   };
 
