@@ -9,7 +9,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -51,7 +50,18 @@ class SecurityConfig {
                       .permitAll()
                       .anyRequest()
                       .hasRole(Role.INSTRUCTOR.name()))
-          .httpBasic(Customizer.withDefaults())
+          // Status codes written directly: an error dispatch would reach the pages' chain, which
+          // answers with a redirect to the sign-in page instead of 401/403.
+          .httpBasic(
+              basic ->
+                  basic.authenticationEntryPoint(
+                      (request, response, e) -> {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"Pruning Lab\"");
+                        response.setStatus(401);
+                      }))
+          .exceptionHandling(
+              handling ->
+                  handling.accessDeniedHandler((request, response, e) -> response.setStatus(403)))
           .csrf(csrf -> csrf.disable())
           .sessionManagement(
               session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -71,7 +71,10 @@ public class GradingBackend {
     jdbc.sql(
             "select worker, count(*) from submission where status = 'RUNNING' and worker is not"
                 + " null group by worker")
-        .query((ResultSet rs) -> runningBy.put(rs.getString(1), rs.getInt(2)));
+        .query(
+            (ResultSet rs) -> {
+              runningBy.put(rs.getString(1), rs.getInt(2));
+            });
     List<WorkerState> workers =
         jdbc.sql(
                 "select id, host, role, threads, devices, gpu_in_use, gpu_slots, graded,"

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +82,12 @@ class GradingMetrics implements MeterBinder {
               return s == null ? Double.NaN : f.applyAsDouble(s);
             })
         .description(description);
+  }
+
+  /** Keeps the per-worker rows current between scrapes (a scrape reads rows registered before). */
+  @Scheduled(fixedDelayString = "5s", initialDelayString = "2s")
+  void refresh() {
+    snapshot();
   }
 
   private synchronized BackendSnapshot snapshot() {

@@ -92,6 +92,13 @@ class SubmissionRepository {
         .single();
   }
 
+  Optional<GradingRun> gradingRun(long id) {
+    return jdbc.sql("select worker, device, attempts from submission where id = ?")
+        .param(id)
+        .query((rs, n) -> new GradingRun(rs.getString(1), rs.getString(2), rs.getInt(3)))
+        .optional();
+  }
+
   /** The student and exercise of a stored submission. */
   Optional<Map.Entry<Long, String>> owner(long id) {
     return jdbc.sql("select account_id, exercise_id from submission where id = ?")

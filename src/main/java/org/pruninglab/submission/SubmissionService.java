@@ -230,6 +230,12 @@ public class SubmissionService {
     return find(id).map(s -> submissions.phases(s.id())).orElse(List.of());
   }
 
+  /** Which worker graded a submission, on what device, in how many attempts (staff only). */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public Optional<GradingRun> gradingRun(long id) {
+    return submissions.gradingRun(id);
+  }
+
   /** Where a waiting submission stands, or empty once it runs or is done. */
   @PreAuthorize("isAuthenticated()")
   public Optional<QueueStatus> queueStatus(long id) {

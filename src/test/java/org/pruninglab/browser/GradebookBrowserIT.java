@@ -128,6 +128,9 @@ class GradebookBrowserIT {
     ta.locator("#grade-of-record").waitFor();
     assertThat(ta.locator("#grade-of-record").textContent()).startsWith("24 / 24");
     assertThat(ta.locator("#review-phases").textContent()).contains("queued", "done");
+    assertThat(ta.locator("#review-graded-on").textContent())
+        .startsWith("Graded on: cpu() on ")
+        .endsWith("-web");
     ta.locator("lab-code-editor .cm-content").waitFor();
     String reviewUrl = ta.url();
     // Out of range: refused with a clear message.

@@ -140,6 +140,10 @@ class ReviewView extends Main implements BeforeEnterObserver {
     for (PhaseTime p : submissions.phases(s.id())) {
       phases.add(new Paragraph(p.phase().label() + ": " + Formats.clock(p.at(), zone)));
     }
+    Paragraph graded = new Paragraph();
+    graded.setId("review-graded-on");
+    submissions.gradingRun(s.id()).ifPresent(run -> graded.setText("Graded on: " + run.describe()));
+    phases.add(graded);
     add(phases);
 
     add(new H3("History of " + s.username() + " in " + s.exerciseId()));

@@ -1,0 +1,106 @@
+package org.pruninglab.submission;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import org.pruninglab.grading.GradingProgress.Phase;
+import org.pruninglab.grading.GradingProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Brings the progress of jobs that other processes grade to the pages open in this one: once a
+ * second it reads the phases stored since its last look and publishes those that a worker elsewhere
+ * reached (this process publishes its own jobs' phases as it grades them). Only a web node does
+ * this; a worker shows no pages.
+ */
+@Component
+class RemoteProgressRelay {
+
+  /** Phases may be stored with a little delay or clock skew between hosts; look back this far. */
+  private static final Duration OVERLAP = Duration.ofSeconds(10);
+
+  private static final int REMEMBERED = 10_000;
+  private static final Logger LOG = LoggerFactory.getLogger(RemoteProgressRelay.class);
+
+  private final JdbcClient jdbc;
+  private final GradingEvents events;
+  private final WorkerIdentity identity;
+  private final boolean web;
+  private final LinkedHashSet<String> seen = new LinkedHashSet<>();
+  private Instant since;
+
+  RemoteProgressRelay(
+      JdbcClient jdbc,
+      GradingEvents events,
+      WorkerIdentity identity,
+      GradingProperties properties,
+      java.time.Clock clock) {
+    this.jdbc = jdbc;
+    this.events = events;
+    this.identity = identity;
+    this.web = properties.role().equals("web");
+    this.since = clock.instant();
+  }
+
+  private record Row(
+      long submissionId,
+      long accountId,
+      String exerciseId,
+      String worker,
+      Phase phase,
+      Instant at) {}
+
+  @Scheduled(fixedDelayString = "1s", initialDelayString = "1s")
+  synchronized void relay() {
+    if (!web) {
+      return;
+    }
+    List<Row> rows;
+    try {
+      rows =
+          jdbc.sql(
+                  "select p.submission_id, s.account_id, s.exercise_id, s.worker, p.phase, p.at"
+                      + " from grading_phase p join submission s on s.id = p.submission_id"
+                      + " where p.at > ? and p.phase <> 'queued' order by p.at")
+              .param(Timestamp.from(since.minus(OVERLAP)))
+              .query(
+                  (rs, n) ->
+                      new Row(
+                          rs.getLong(1),
+                          rs.getLong(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          Phase.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
+                          rs.getTimestamp(6).toInstant()))
+              .list();
+    } catch (RuntimeException e) {
+      LOG.debug("Could not read grading progress from the database", e);
+      return;
+    }
+    for (Row r : rows) {
+      if (r.at().isAfter(since)) {
+        since = r.at();
+      }
+      if (!seen.add(r.submissionId() + "/" + r.phase())) {
+        continue;
+      }
+      if (seen.size() > REMEMBERED) {
+        var oldest = seen.iterator();
+        oldest.next();
+        oldest.remove();
+      }
+      if (r.worker() != null && !r.worker().equals(identity.id())) {
+        events.publish(
+            new GradingUpdate(
+                r.submissionId(), r.accountId(), r.exerciseId(), r.phase(), 0, 0, r.at()));
+      }
+    }
+  }
+}

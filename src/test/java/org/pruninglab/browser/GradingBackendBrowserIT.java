@@ -1,0 +1,110 @@
+package org.pruninglab.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Base64;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The grading backend as staff see it: the backend page lists this node's in-process worker and the
+ * job an instructor just ran with its phase times and device; the metrics are there for instructors
+ * only, health for anyone.
+ */
+class GradingBackendBrowserIT {
+
+  @TempDir static Path dataDir;
+
+  private static LabServer server;
+  private static Chromium chromium;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void startAppAndBrowser() {
+    server = LabServer.start(dataDir);
+    chromium = new Chromium();
+  }
+
+  @AfterAll
+  static void stopAppAndBrowser() {
+    if (chromium != null) {
+      chromium.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @Test
+  void the_backend_page_shows_the_worker_and_the_job_with_its_device_and_times() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
+    page.navigate(server.url("/exercise/kthvalue"));
+    page.locator("#run-public").click();
+    page.waitForCondition(
+        () -> page.locator("#result-headline").count() > 0,
+        new Page.WaitForConditionOptions().setTimeout(120_000));
+
+    page.navigate(server.url("/backend"));
+    page.locator("#backend-workers").waitFor();
+    page.waitForCondition(
+        () -> page.locator("#backend-recent").textContent().contains("cpu()"),
+        new Page.WaitForConditionOptions().setTimeout(30_000));
+
+    String workers = page.locator("#backend-workers").textContent();
+    assertThat(workers).contains("-web", "live", "cpu", "0 of 1");
+    String recent = page.locator("#backend-recent").textContent();
+    assertThat(recent).contains("instructor", "kthvalue", "run", "cpu()");
+    assertThat(page.locator("#backend-queued").textContent()).startsWith("0 (runs 0");
+    assertThat(page.locator("#backend-running").textContent()).isEqualTo("0 on 1 live worker(s)");
+    assertThat(page.locator("#backend-gpu").textContent()).isEqualTo("no GPU worker");
+    assertThat(page.locator("#backend-times").textContent()).startsWith("wait median ");
+    Chromium.screenshot(page, "backend");
+  }
+
+  @Test
+  void metrics_are_for_instructors_and_health_is_for_anyone() throws Exception {
+    HttpResponse<String> health = get("/actuator/health", null);
+    assertThat(health.statusCode()).isEqualTo(200);
+    assertThat(health.body()).contains("\"status\":\"UP\"");
+
+    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(get("/actuator/prometheus", "alice:demo-student").statusCode()).isEqualTo(403);
+    assertThat(get("/actuator/prometheus", "instructor:wrong-password").statusCode())
+        .isEqualTo(401);
+
+    // The per-worker rows appear with the first refresh after start (every 5 s).
+    HttpResponse<String> metrics = get("/actuator/prometheus", "instructor:demo-instructor");
+    for (int i = 0; i < 30 && !metrics.body().contains("lab_grading_worker_running"); i++) {
+      Thread.sleep(500);
+      metrics = get("/actuator/prometheus", "instructor:demo-instructor");
+    }
+    assertThat(metrics.statusCode()).isEqualTo(200);
+    assertThat(metrics.body())
+        .contains("lab_grading_queue{band=\"run\"}")
+        .contains("lab_grading_queue{band=\"batch\"}")
+        .contains("lab_grading_workers 1.0")
+        .contains("lab_grading_gpu_slots 0.0")
+        .contains("lab_grading_worker_running{worker=\"");
+  }
+
+  private static HttpResponse<String> get(String path, String credentials) throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
+    if (credentials != null) {
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
