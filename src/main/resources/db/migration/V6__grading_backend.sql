@@ -22,3 +22,8 @@ create table grading_worker (
   last_seen    timestamp with time zone not null,
   stopped_at   timestamp with time zone
 );
+
+-- The web node reads the phases stored since its last look (progress of jobs graded elsewhere).
+create index grading_phase_at on grading_phase (at);
+-- Jobs per worker, and the queue counts per kind, for the backend page and the metrics.
+create index submission_status_worker on submission (status, worker);

@@ -50,9 +50,10 @@ final class GradingCluster implements AutoCloseable {
     List<String> args =
         new ArrayList<>(
             List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.profiles.active=postgres",
+                "--lab.database.url=" + url,
+                "--lab.database.username=postgres",
+                "--lab.database.password=",
                 "--lab.data-dir=" + work.resolve("app"),
                 "--lab.grading.workers=0",
                 "--lab.grading.max-queued-per-student=20",
@@ -98,9 +99,10 @@ final class GradingCluster implements AutoCloseable {
                 System.getProperty("java.class.path"),
                 PruningLabApplication.class.getName(),
                 "worker",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
+                "--spring.profiles.active=postgres",
+                "--lab.database.url=" + url,
+                "--lab.database.username=postgres",
+                "--lab.database.password=",
                 "--lab.data-dir=" + work.resolve("worker-" + n),
                 "--lab.grading.sandbox-dir=" + sandbox,
                 "--lab.grading.exercises-dir=" + Path.of("exercises").toAbsolutePath(),

@@ -74,8 +74,7 @@ class GradingClusterIT {
       SecurityContextHolder.clearContext();
 
       // Kill the first worker while it grades (SIGKILL: no clean-up of any kind).
-      awaitJobOn(jdbc, first.pid(), Duration.ofMinutes(3));
-      String firstId = cluster.workerId(first.pid());
+      String firstId = awaitJobOn(jdbc, first.pid(), Duration.ofMinutes(3));
       first.destroyForcibly().waitFor();
       // What it was grading when it died (it finished nothing after, so this cannot change).
       List<Long> killedJobs =
@@ -154,18 +153,18 @@ class GradingClusterIT {
     }
   }
 
-  /** Waits until the worker of this process id runs a job. */
-  private static void awaitJobOn(JdbcClient jdbc, long pid, Duration limit)
+  /** Waits until the worker of this process id runs a job; its worker id. */
+  private static String awaitJobOn(JdbcClient jdbc, long pid, Duration limit)
       throws InterruptedException {
     Instant until = Instant.now().plus(limit);
     while (Instant.now().isBefore(until)) {
-      List<Long> ids =
-          jdbc.sql("select id from submission where status = 'RUNNING' and worker like ?")
+      List<String> ids =
+          jdbc.sql("select worker from submission where status = 'RUNNING' and worker like ?")
               .param("%-" + pid + "-worker")
-              .query(Long.class)
+              .query(String.class)
               .list();
       if (!ids.isEmpty()) {
-        return;
+        return ids.get(0);
       }
       Thread.sleep(200);
     }
