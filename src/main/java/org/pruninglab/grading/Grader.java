@@ -52,16 +52,16 @@ public final class Grader {
   }
 
   /**
-   * Grades on a chosen device ({@code cpu} or {@code gpu:N}, see {@link DeviceSlots}) and tells
-   * {@code progress} what the job is doing as it goes.
+   * Grades with the job's own options (its device, see {@link DeviceSlots}; whether tests record
+   * pictures) and tells {@code progress} what the job is doing as it goes.
    */
   public GradingResult grade(
       ExercisePack pack,
       byte[] source,
       boolean includeHidden,
       GradingProgress progress,
-      String device) {
-    return grade(pack, source, includeHidden, limits(pack), progress, device);
+      RunOptions options) {
+    return grade(pack, source, includeHidden, limits(pack), progress, options);
   }
 
   /** With other limits than the pack's: for tests that must hit a limit quickly. */
@@ -75,7 +75,7 @@ public final class Grader {
       boolean includeHidden,
       Limits limits,
       GradingProgress progress,
-      String device) {
+      RunOptions options) {
     long start = System.nanoTime();
     List<PlannedTest> plan = pack.plan(includeHidden);
     double max = pack.maxPoints(includeHidden);
@@ -104,7 +104,7 @@ public final class Grader {
       throw new UncheckedIOException("cannot create a job folder under " + jobsRoot, e);
     }
     try {
-      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress, device);
+      return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress, options);
     } finally {
       try {
         Files2.deleteRecursively(job);
@@ -124,7 +124,7 @@ public final class Grader {
       long start,
       Limits limits,
       GradingProgress progress,
-      String device) {
+      RunOptions options) {
     var meta = pack.metadata();
     progress.update(GradingProgress.Phase.COMPILING, 0, plan.size());
     Path student = job.resolve("classes/student");
@@ -252,7 +252,7 @@ public final class Grader {
               pack.testClasses(includeHidden),
               limits,
               new TestCounter(plan, progress),
-              device == null ? sandbox.settings().device() : device);
+              options == null ? RunOptions.on(sandbox.settings().device()) : options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox", e);
     }

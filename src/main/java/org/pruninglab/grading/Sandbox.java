@@ -29,6 +29,12 @@ import org.pruninglab.grading.harness.ProtocolLine;
  */
 public final class Sandbox {
 
+  /**
+   * PyTorch's OpenMP threads sleep between parallel regions instead of spinning: with several
+   * sandboxes on one host, spinning threads take the cores the others need.
+   */
+  private static final String OMP_WAIT_POLICY = "PASSIVE";
+
   private static final int STDERR_TAIL = 8 * 1024;
   private static final int MAX_LINE = 4 << 20;
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -55,26 +61,28 @@ public final class Sandbox {
   public SandboxOutcome run(
       Path jobClasses, List<String> testClasses, Limits limits, Consumer<String> onMessage)
       throws IOException {
-    return run(jobClasses, testClasses, limits, onMessage, settings.device());
+    return run(jobClasses, testClasses, limits, onMessage, RunOptions.on(settings.device()));
   }
 
   /**
-   * As {@link #run(Path, List, Limits, Consumer)} on a chosen device: {@code cpu}, {@code auto} or
-   * {@code gpu:N} (the tensor engine falls back to the CPU when it sees no such GPU).
+   * As {@link #run(Path, List, Limits, Consumer)} with the job's own options (its device, whether
+   * tests record pictures).
    */
   public SandboxOutcome run(
       Path jobClasses,
       List<String> testClasses,
       Limits limits,
       Consumer<String> onMessage,
-      String device)
+      RunOptions options)
       throws IOException {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     Mac mac = ProtocolLine.mac(secret);
-    List<String> command = command(jobClasses, limits, device);
+    List<String> command = command(jobClasses, limits, options);
     long start = System.nanoTime();
-    Process process = new ProcessBuilder(command).start();
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("OMP_WAIT_POLICY", OMP_WAIT_POLICY);
+    Process process = builder.start();
     List<String> messages = new ArrayList<>();
     AtomicLong firstLine = new AtomicLong(-1);
     AtomicLong outputBytes = new AtomicLong();
@@ -174,12 +182,12 @@ public final class Sandbox {
 
   /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
   List<String> command(Path jobClasses, Limits limits) {
-    return command(jobClasses, limits, settings.device());
+    return command(jobClasses, limits, RunOptions.on(settings.device()));
   }
 
-  private List<String> command(Path jobClasses, Limits limits, String device) {
+  private List<String> command(Path jobClasses, Limits limits, RunOptions options) {
     if (settings.unsafeLocal()) {
-      return unsafeCommand(jobClasses, limits, device);
+      return unsafeCommand(jobClasses, limits, options);
     }
     List<String> c = new ArrayList<>();
     c.addAll(settings.userSwitch());
@@ -235,7 +243,10 @@ public final class Sandbox {
             "/tmp",
             "--setenv",
             "LANG",
-            "C.UTF-8"));
+            "C.UTF-8",
+            "--setenv",
+            "OMP_WAIT_POLICY",
+            OMP_WAIT_POLICY));
     for (Path entry : classpath.entries()) {
       c.addAll(List.of("--ro-bind", entry.toString(), inSandbox(entry)));
     }
@@ -266,7 +277,8 @@ public final class Sandbox {
     }
     c.add("--");
     c.addAll(
-        java(javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath(), device));
+        java(
+            javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath(), options));
     return c;
   }
 
@@ -285,7 +297,7 @@ public final class Sandbox {
    * Unsafe local mode: the same JVM, limits and protocol, but no namespaces and no user change.
    * Only for a single-user machine; the app shows the mode prominently.
    */
-  private List<String> unsafeCommand(Path jobClasses, Limits limits, String device) {
+  private List<String> unsafeCommand(Path jobClasses, Limits limits, RunOptions options) {
     Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
     List<String> c =
         new ArrayList<>(
@@ -306,7 +318,7 @@ public final class Sandbox {
             classpath.engineCache().toString(),
             classpath.fixtures().toString(),
             String.join(":", cp),
-            device));
+            options));
     return c;
   }
 
@@ -316,7 +328,7 @@ public final class Sandbox {
       String engineDir,
       String fixturesDir,
       String classPath,
-      String device) {
+      RunOptions options) {
     List<String> c = new ArrayList<>();
     c.add(javaHome.resolve("bin/java").toString());
     c.addAll(
@@ -340,7 +352,8 @@ public final class Sandbox {
             "-DENGINE_CACHE_DIR=" + engineDir,
             "-Dlab.fixtures=" + fixturesDir,
             "-Dlab.threads=" + settings.threads(),
-            "-Dlab.device=" + device,
+            "-Dlab.device=" + options.device(),
+            "-Dlab.pictures=" + options.pictures(),
             "-Dlab.data.fashion-mnist-dir=" + settings.fashionMnistDir(),
             "-cp",
             classPath,

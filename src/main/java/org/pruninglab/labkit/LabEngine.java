@@ -40,6 +40,15 @@ public final class LabEngine {
    * default), the first GPU the engine sees, else the CPU.
    */
   public static Device device() {
+    return chosenDevice();
+  }
+
+  /** {@link #device()} as the engine writes it: {@code cpu()}, {@code gpu(0)}. */
+  public static String deviceName() {
+    return chosenDevice().toString();
+  }
+
+  private static Device chosenDevice() {
     Engine e = engine();
     String wanted = System.getProperty("lab.device", "auto").toLowerCase(Locale.ROOT).trim();
     int gpus = e.getGpuCount();

@@ -26,6 +26,7 @@ import org.pruninglab.grading.GradingProgress;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
 import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.RunOptions;
 import org.pruninglab.grading.Verdict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -317,10 +318,14 @@ public class GradingQueue {
       try (DeviceSlots.Lease lease =
           slots.acquire(pack.metadata().gpuPreferred(), pack.metadata().cpuFallback())) {
         device = lease.device();
+        // Batch gradings leave out the pictures: students and staff look at those of the
+        // submission itself, and a deadline batch should not pay for them hundreds of times.
+        RunOptions options =
+            s.kind().byStudent()
+                ? RunOptions.on(lease.device())
+                : RunOptions.on(lease.device()).withoutPictures();
         result =
-            engine
-                .grader()
-                .grade(pack, submissions.source(id), s.hidden(), progressOf(s), lease.device());
+            engine.grader().grade(pack, submissions.source(id), s.hidden(), progressOf(s), options);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -189,6 +189,27 @@ class GradingQueueIT {
   }
 
   @Test
+  void a_batch_grading_records_the_results_but_leaves_out_the_pictures() throws Exception {
+    clearQueue();
+    long ann = account("b-ann");
+    String reference = Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java"));
+    long origin = queued(ann, "kthvalue", SubmissionKind.SUBMISSION, reference);
+    long batch = repo.insertGrading(origin, SubmissionKind.AUTOGRADE, Instant.now());
+    queue.enqueue(batch, SubmissionKind.AUTOGRADE);
+
+    queue.grade(origin);
+    queue.grade(batch);
+
+    Submission submitted = repo.find(origin).orElseThrow();
+    Submission graded = repo.find(batch).orElseThrow();
+    assertThat(graded.result().score()).isEqualTo(24.0);
+    assertThat(graded.result().metrics()).containsEntry("parameters.nonzero", 120_199.0);
+    assertThat(graded.result().resultJson()).contains("\"pictures\":[]");
+    assertThat(submitted.result().score()).isEqualTo(24.0);
+    assertThat(submitted.result().resultJson()).contains("accuracy-vs-sparsity");
+  }
+
+  @Test
   void after_the_attempt_limit_a_job_ends_as_a_grader_error_for_staff() {
     clearQueue();
     long ann = account("g-ann");

@@ -85,7 +85,7 @@ public final class HarnessMain {
    */
   private static void preloadEngine(SignedChannel channel) {
     long start = System.nanoTime();
-    String device = org.pruninglab.labkit.LabEngine.device().toString();
+    String device = org.pruninglab.labkit.LabEngine.deviceName();
     channel.send(
         "{\"type\":\"engine\",\"millis\":"
             + (System.nanoTime() - start) / 1_000_000
