@@ -63,36 +63,66 @@ public final class SandboxClasspath {
     this.classes = classes;
   }
 
-  /** Gathers (or refreshes) the class path into {@code folder}. */
-  public static SandboxClasspath prepare(Path folder) {
+  /**
+   * Gathers (or refreshes) the class path into {@code folder}. The classes a running sandbox binds
+   * are replaced only when this build's differ (another process of the same build may be grading
+   * from them); {@link SandboxPreparation} makes processes on one host take turns here.
+   */
+  static SandboxClasspath prepare(Path folder) {
     try {
-      Path lib = Files.createDirectories(folder.resolve("lib"));
-      Path classes = folder.resolve("classes");
-      deleteRecursively(classes);
-      Files.createDirectories(classes);
-      ClassLoader loader = SandboxClasspath.class.getClassLoader();
-      Set<Path> jars = new LinkedHashSet<>();
-      for (String anchor : ANCHORS) {
-        URL url = loader.getResource(anchor);
-        if (url == null) {
-          if (anchor.startsWith("jnilib/") || anchor.startsWith("native/")) {
-            continue; // natives may come from the engine cache instead
-          }
-          throw new IllegalStateException(
-              "the sandbox needs "
-                  + anchor
-                  + ", which is not on the "
-                  + "application's class path");
-        }
-        jars.add(jarOf(url, anchor, lib));
-      }
-      copyOwnClasses(loader, classes);
-      Files.createDirectories(folder.resolve("engine"));
-      makeReadableByAll(folder);
-      return new SandboxClasspath(folder, List.copyOf(jars), classes);
+      return prepareClasses(folder);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare the sandbox class path in " + folder, e);
     }
+  }
+
+  private static SandboxClasspath prepareClasses(Path folder) throws IOException {
+    Path lib = Files.createDirectories(folder.resolve("lib"));
+    Path classes = folder.resolve("classes");
+    Path fresh = folder.resolve("classes.new");
+    deleteRecursively(fresh);
+    Files.createDirectories(fresh);
+    ClassLoader loader = SandboxClasspath.class.getClassLoader();
+    Set<Path> jars = new LinkedHashSet<>();
+    for (String anchor : ANCHORS) {
+      URL url = loader.getResource(anchor);
+      if (url == null) {
+        if (anchor.startsWith("jnilib/") || anchor.startsWith("native/")) {
+          continue; // natives may come from the engine cache instead
+        }
+        throw new IllegalStateException(
+            "the sandbox needs " + anchor + ", which is not on the application's class path");
+      }
+      jars.add(jarOf(url, anchor, lib));
+    }
+    copyOwnClasses(loader, fresh);
+    if (Files.isDirectory(classes) && digest(classes).equals(digest(fresh))) {
+      deleteRecursively(fresh); // the same build: leave the folder running sandboxes bind
+    } else {
+      deleteRecursively(classes);
+      Files.move(fresh, classes);
+    }
+    Files.createDirectories(folder.resolve("engine"));
+    makeReadableByAll(folder);
+    return new SandboxClasspath(folder, List.copyOf(jars), classes);
+  }
+
+  /** A digest of a folder's files: their relative paths and contents. */
+  private static String digest(Path root) throws IOException {
+    java.security.MessageDigest sha;
+    try {
+      sha = java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
+        sha.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update((byte) 0);
+        sha.update(Files.readAllBytes(f));
+      }
+    }
+    return java.util.HexFormat.of().formatHex(sha.digest());
   }
 
   public Path folder() {

@@ -2,9 +2,12 @@ package org.pruninglab.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -21,8 +24,29 @@ public final class SandboxPreparation {
 
   private SandboxPreparation() {}
 
-  /** The class path in {@code folder}, with the engine cache filled. */
+  /**
+   * The class path in {@code folder}, with the engine cache and fixtures filled. Processes on one
+   * host that share the folder (a web node and its workers) take turns under a file lock.
+   */
   public static SandboxClasspath prepare(Path folder) {
+    synchronized (SandboxPreparation.class) {
+      try {
+        Files.createDirectories(folder);
+        try (FileChannel channel =
+                FileChannel.open(
+                    folder.resolve(".prepare.lock"),
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock = channel.lock()) {
+          return prepareLocked(folder);
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the sandbox in " + folder, e);
+      }
+    }
+  }
+
+  private static SandboxClasspath prepareLocked(Path folder) {
     SandboxClasspath cp = SandboxClasspath.prepare(folder);
     Path ready = cp.engineCache().resolve(".ready");
     if (!Files.exists(ready)) {
