@@ -49,16 +49,21 @@ class GradingClusterIT {
                 }
               });
 
-      Process first = cluster.startWorker(1);
-      Process second = cluster.startWorker(2);
+      // One sandbox thread each: two workers on a 2-core machine, as an operator would size them
+      // (threads × jobs per host ≤ cores; see the README).
+      Process first = cluster.startWorker(1, "--lab.grading.threads=1");
+      Process second = cluster.startWorker(2, "--lab.grading.threads=1");
 
       // Students and their runs, queued before and while the workers start.
       List<String> names = cluster.students(students);
       Map<Long, String> expected = new HashMap<>();
       for (int n = 0; n < total; n++) {
         String student = names.get(n % students);
+        // A student's k-th run is of exercise (student + k) mod 3: the first three of each
+        // student differ; a fourth repeats the first and supersedes it if it still waits.
         String exercise =
-            GradingCluster.EXERCISES.get((n / students + n) % GradingCluster.EXERCISES.size());
+            GradingCluster.EXERCISES.get(
+                (n % students + n / students) % GradingCluster.EXERCISES.size());
         String kind =
             switch (n % 4) {
               case 0, 1 -> "reference";
@@ -73,7 +78,8 @@ class GradingClusterIT {
       }
       SecurityContextHolder.clearContext();
 
-      // Kill the first worker while it grades (SIGKILL: no clean-up of any kind).
+      // Kill the first worker while it grades (SIGKILL: no clean-up of any kind), once both run.
+      cluster.awaitWorkers(2, Duration.ofMinutes(3));
       String firstId = awaitJobOn(jdbc, first.pid(), Duration.ofMinutes(3));
       first.destroyForcibly().waitFor();
       // What it was grading when it died (it finished nothing after, so this cannot change).
@@ -110,6 +116,9 @@ class GradingClusterIT {
               .stream()
               .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
       assertThat(verdicts).doesNotContainKey("grader error").doesNotContainKey("crashed");
+      assertThat(verdicts.getOrDefault("superseded", 0L))
+          .as("only a student's repeated run of an exercise can be superseded")
+          .isLessThanOrEqualTo(Math.max(0, total - 3L * students));
 
       // Graded runs of reference solutions pass; starter code does not.
       for (var row :

@@ -127,7 +127,13 @@ public class GradingQueue {
       LOG.error("The grading queue does not start: {}", engine.refusal());
       return;
     }
-    requeueUnfinished();
+    try {
+      requeueUnfinished();
+    } catch (RuntimeException e) {
+      // The database is away for the moment: the jobs wait in its tables, and the next node to
+      // start (or this one's next start) queues them again. A worker starts regardless.
+      LOG.warn("Could not queue the unfinished submissions again: {}", e.getMessage());
+    }
     if (scheduler != null) {
       scheduler.start();
       LOG.info(
