@@ -92,6 +92,16 @@ class SubmissionRepository {
         .single();
   }
 
+  /** Grading threads of the workers that reported since {@code since} and have not stopped. */
+  int liveGradingThreads(Instant since) {
+    return jdbc.sql(
+            "select coalesce(sum(threads), 0) from grading_worker where stopped_at is null and"
+                + " last_seen > ?")
+        .param(Timestamp.from(since))
+        .query(Integer.class)
+        .single();
+  }
+
   Optional<GradingRun> gradingRun(long id) {
     return jdbc.sql("select worker, device, attempts from submission where id = ?")
         .param(id)

@@ -248,7 +248,9 @@ public class SubmissionService {
     if (median == 0) {
       median = 10_000;
     }
-    int workers = Math.max(1, properties.workers());
+    // Every live grading thread of the cluster takes jobs from the same queue.
+    int workers =
+        Math.max(1, submissions.liveGradingThreads(clock.instant().minus(GradingBackend.SILENT)));
     long estimate = (median * (ahead / workers + 1) + 999) / 1000;
     return Optional.of(new QueueStatus(ahead, estimate));
   }

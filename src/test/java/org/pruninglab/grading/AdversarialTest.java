@@ -96,8 +96,10 @@ class AdversarialTest {
         new Attack(
             "A5 steals the secret from standard input and the environment",
             "",
+            // The environment holds only what the sandbox sets itself, nothing from the service.
             "byte[] b = new byte[64];\nint n = System.in.read(b);\n"
-                + "return n > 0 || System.getenv().size() > 3;",
+                + "return n > 0 || !java.util.Set.of(\"HOME\", \"LANG\", \"PWD\","
+                + " \"OMP_WAIT_POLICY\").containsAll(System.getenv().keySet());",
             "calls System.in",
             CONTAINED),
         new Attack(
