@@ -37,7 +37,6 @@ import org.pruninglab.labkit.metrics.ModelStats;
 import org.pruninglab.labkit.model.LabModel;
 import org.pruninglab.labkit.model.ModelKind;
 import org.pruninglab.labkit.model.Models;
-import org.pruninglab.labkit.prune.Kthvalue;
 import org.pruninglab.labkit.prune.MagnitudePruning;
 import org.pruninglab.labkit.train.Evaluation;
 
@@ -253,6 +252,8 @@ class KthvaluePruningHiddenTest {
     }
   }
 
+  private static final float NINE_MILLIONTH_OF_SEED_14 = 0x1.995e38p-2f; // 0.39977348
+
   @Test
   @Tag("points=1")
   @DisplayName("kthSmallest: 10 million values within 10 seconds (a sort takes about 1 s)")
@@ -263,10 +264,11 @@ class KthvaluePruningHiddenTest {
     for (int i = 0; i < n; i++) {
       values[i] = r.nextFloat() - 0.5f;
     }
-    float[] copy = values.clone();
     float got = assertTimeoutPreemptively(Duration.ofSeconds(10),
-        () -> KthvaluePruning.kthSmallest(copy, n, 9_000_000));
-    assertEquals(Kthvalue.select(values, n, 9_000_000), got);
+        () -> KthvaluePruning.kthSmallest(values, n, 9_000_000));
+    // The 9,000,000th smallest of these values, found once by a full sort and by Kthvalue.select
+    // (running the oracle here doubled this test's time in every grading).
+    assertEquals(NINE_MILLIONTH_OF_SEED_14, got);
   }
 
   @Test
