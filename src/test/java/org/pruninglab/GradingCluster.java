@@ -90,26 +90,29 @@ final class GradingCluster implements AutoCloseable {
   /** Starts a worker process with one grading thread per {@code threads}. */
   Process startWorker(int n, String... extraArgs) throws IOException {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command =
-        new ArrayList<>(
-            List.of(
-                java,
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                PruningLabApplication.class.getName(),
-                "worker",
-                "--spring.profiles.active=postgres",
-                "--lab.database.url=" + url,
-                "--lab.database.username=postgres",
-                "--lab.database.password=",
-                "--lab.data-dir=" + work.resolve("worker-" + n),
-                "--lab.grading.sandbox-dir=" + sandbox,
-                "--lab.grading.exercises-dir=" + Path.of("exercises").toAbsolutePath(),
-                "--lab.grading.grader-dir=" + Path.of("grader").toAbsolutePath(),
-                "--lab.grading.lease-timeout=8s",
-                "--lab.grading.workers=1",
-                "--spring.flyway.enabled=false"));
+    List<String> command = new ArrayList<>(List.of(java, "-Xmx384m"));
+    // -Dlab.cluster.worker-jvm="…": more JVM options for the workers (benchmarks try flags).
+    String jvm = System.getProperty("lab.cluster.worker-jvm", "").trim();
+    if (!jvm.isEmpty()) {
+      command.addAll(List.of(jvm.split("\\s+")));
+    }
+    command.addAll(
+        List.of(
+            "-cp",
+            System.getProperty("java.class.path"),
+            PruningLabApplication.class.getName(),
+            "worker",
+            "--spring.profiles.active=postgres",
+            "--lab.database.url=" + url,
+            "--lab.database.username=postgres",
+            "--lab.database.password=",
+            "--lab.data-dir=" + work.resolve("worker-" + n),
+            "--lab.grading.sandbox-dir=" + sandbox,
+            "--lab.grading.exercises-dir=" + Path.of("exercises").toAbsolutePath(),
+            "--lab.grading.grader-dir=" + Path.of("grader").toAbsolutePath(),
+            "--lab.grading.lease-timeout=8s",
+            "--lab.grading.workers=1",
+            "--spring.flyway.enabled=false"));
     command.addAll(List.of(extraArgs));
     Process p =
         new ProcessBuilder(command)
