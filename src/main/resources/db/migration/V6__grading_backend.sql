@@ -7,7 +7,8 @@ alter table submission add column worker varchar(100);
 alter table submission add column device varchar(40);
 
 -- Each grading process (the web application's in-process workers, or a worker-only process)
--- announces itself here and refreshes last_seen; the instructors' backend page reads it.
+-- announces itself here and refreshes last_seen; the instructors' backend page reads it. Its
+-- running jobs are counted from submission.worker, so a dead worker's jobs still show.
 create table grading_worker (
   id           varchar(100) primary key,
   host         varchar(200) not null,
@@ -15,7 +16,6 @@ create table grading_worker (
   threads      integer      not null,
   devices      varchar(400) not null,
   gpu_slots    integer      not null,
-  running      integer      not null,
   gpu_in_use   integer      not null,
   graded       bigint       not null,
   started_at   timestamp with time zone not null,

@@ -90,7 +90,7 @@ class GradingBackendBenchmark {
       for (int i = 0; i < BURST; i++) {
         String exercise = GradingCluster.EXERCISES.get(i % 3);
         // Staff accounts: they may submit whatever the course's deadlines are on the day.
-        GradingCluster.signIn(names.get(i), Role.TA);
+        LabIntegrationTest.signInAs(names.get(i), Role.TA);
         service.submit(
             exercise,
             GradingCluster.fileOf(exercise),
@@ -147,7 +147,7 @@ class GradingBackendBenchmark {
                 .single());
       }
       SubmissionService service = cluster.bean(SubmissionService.class);
-      GradingCluster.signIn("autograder", Role.TA);
+      LabIntegrationTest.signInAs("autograder", Role.TA);
       for (long id : finals) {
         service.gradeAgain(id, SubmissionKind.AUTOGRADE);
       }

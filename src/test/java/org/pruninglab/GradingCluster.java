@@ -1,25 +1,18 @@
 package org.pruninglab;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.pruninglab.account.Role;
+import org.pruninglab.account.TestAccounts;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -29,7 +22,6 @@ import org.springframework.security.core.context.SecurityContextHolder;
  */
 final class GradingCluster implements AutoCloseable {
 
-  static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/test";
   static final List<String> EXERCISES = List.of("kthvalue", "mask-fine-tune", "filter-pruning");
 
   final String schema;
@@ -42,10 +34,10 @@ final class GradingCluster implements AutoCloseable {
 
   private GradingCluster(String prefix, String... appArgs) throws Exception {
     schema = prefix + "_" + Long.toHexString(System.nanoTime());
-    try (Connection c = DriverManager.getConnection(SERVER, "postgres", "")) {
+    try (Connection c = LocalPostgres.connect()) {
       c.createStatement().execute("create schema " + schema);
     }
-    url = SERVER + "?currentSchema=" + schema + "&ApplicationName=" + schema;
+    url = LocalPostgres.URL + "?currentSchema=" + schema + "&ApplicationName=" + schema;
     work = Files.createTempDirectory(Path.of("target").toAbsolutePath(), prefix + "-");
     List<String> args =
         new ArrayList<>(
@@ -70,16 +62,7 @@ final class GradingCluster implements AutoCloseable {
    * where no PostgreSQL listens, unless {@code LAB_REQUIRE_POSTGRES} is set (CI).
    */
   static GradingCluster start(String prefix, String... appArgs) throws Exception {
-    boolean reachable;
-    try (Connection c = DriverManager.getConnection(SERVER, "postgres", "")) {
-      reachable = c.isValid(2);
-    } catch (SQLException e) {
-      reachable = false;
-    }
-    if (System.getenv("LAB_REQUIRE_POSTGRES") != null) {
-      assertThat(reachable).as("PostgreSQL on 127.0.0.1:5432 (LAB_REQUIRE_POSTGRES)").isTrue();
-    }
-    assumeTrue(reachable, "no PostgreSQL on 127.0.0.1:5432 (database test, trust auth)");
+    LocalPostgres.assume();
     return new GradingCluster(prefix, appArgs);
   }
 
@@ -150,15 +133,8 @@ final class GradingCluster implements AutoCloseable {
   List<String> students(int count) {
     List<String> names = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      String name = "student" + i;
-      names.add(name);
-      Instant now = Instant.now();
-      jdbc.sql(
-              "insert into account (username, display_name, email, role, created_at, updated_at)"
-                  + " values (?, ?, ?, 'STUDENT', ?, ?)")
-          .params(
-              name, "Student " + i, name + "@example.org", Timestamp.from(now), Timestamp.from(now))
-          .update();
+      names.add("student" + i);
+      TestAccounts.insertStudent(jdbc, "student" + i);
     }
     return names;
   }
@@ -184,13 +160,6 @@ final class GradingCluster implements AutoCloseable {
       Thread.sleep(500);
     }
     return false;
-  }
-
-  static void signIn(String username, Role role) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            UsernamePasswordAuthenticationToken.authenticated(
-                username, null, List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
   }
 
   static String fileOf(String exercise) {
@@ -219,7 +188,7 @@ final class GradingCluster implements AutoCloseable {
 
   /** Cuts every database connection of this cluster's processes (a database restart, in small). */
   void cutConnections() throws SQLException {
-    try (Connection c = DriverManager.getConnection(SERVER, "postgres", "")) {
+    try (Connection c = LocalPostgres.connect()) {
       c.createStatement()
           .execute(
               "select pg_terminate_backend(pid) from pg_stat_activity where application_name = '"
@@ -240,7 +209,7 @@ final class GradingCluster implements AutoCloseable {
     }
     app.close();
     SecurityContextHolder.clearContext();
-    try (Connection c = DriverManager.getConnection(SERVER, "postgres", "")) {
+    try (Connection c = LocalPostgres.connect()) {
       c.createStatement().execute("drop schema if exists " + schema + " cascade");
     }
   }

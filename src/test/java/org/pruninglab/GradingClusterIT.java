@@ -70,7 +70,7 @@ class GradingClusterIT {
               case 2 -> "starter";
               default -> "wrong";
             };
-        GradingCluster.signIn(student, Role.STUDENT);
+        LabIntegrationTest.signInAs(student, Role.STUDENT);
         long id =
             submissions.runPublicTests(
                 exercise, GradingCluster.fileOf(exercise), GradingCluster.source(exercise, kind));

@@ -3,7 +3,6 @@ package org.pruninglab.grading;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.LongSupplier;
 
 /**
  * The devices of one grading worker and who uses them. The CPU is never scarce here (the worker's
@@ -21,7 +20,6 @@ public final class DeviceSlots {
   private final List<Integer> gpus;
   private final int slotsPerGpu;
   private final Duration maxWait;
-  private final LongSupplier nanoTime;
   private long waiting;
 
   /**
@@ -30,10 +28,6 @@ public final class DeviceSlots {
    * @param maxWait how long a GPU-preferring job waits for a slot before it falls back to the CPU
    */
   public DeviceSlots(List<Integer> gpus, int slotsPerGpu, Duration maxWait) {
-    this(gpus, slotsPerGpu, maxWait, System::nanoTime);
-  }
-
-  DeviceSlots(List<Integer> gpus, int slotsPerGpu, Duration maxWait, LongSupplier nanoTime) {
     if (slotsPerGpu < 1) {
       throw new IllegalArgumentException("a GPU needs at least one slot (lab.grading.gpu-slots)");
     }
@@ -47,23 +41,16 @@ public final class DeviceSlots {
     this.inUse = new int[gpus.size()];
     this.slotsPerGpu = slotsPerGpu;
     this.maxWait = maxWait;
-    this.nanoTime = nanoTime;
   }
 
   /** The GPU indexes of the {@code /dev/nvidiaN} files of this host (none without NVIDIA GPUs). */
   public static List<Integer> gpusOfThisHost() {
-    List<Integer> found = new ArrayList<>();
-    try (var devices = java.nio.file.Files.list(java.nio.file.Path.of("/dev"))) {
-      devices
-          .map(p -> p.getFileName().toString())
-          .filter(n -> n.matches("nvidia[0-9]+"))
-          .map(n -> Integer.parseInt(n.substring("nvidia".length())))
-          .sorted()
-          .forEach(found::add);
-    } catch (java.io.IOException e) {
-      // No /dev listing: no GPU.
-    }
-    return found;
+    return SandboxSettings.nvidiaDevices().stream()
+        .map(p -> p.getFileName().toString())
+        .filter(n -> n.matches("nvidia[0-9]+"))
+        .map(n -> Integer.parseInt(n.substring("nvidia".length())))
+        .sorted()
+        .toList();
   }
 
   /**
@@ -76,7 +63,7 @@ public final class DeviceSlots {
     if (!gpuPreferred || gpus.isEmpty()) {
       return new Lease(CPU, -1, 0);
     }
-    long start = nanoTime.getAsLong();
+    long start = System.nanoTime();
     long deadline = start + maxWait.toNanos();
     synchronized (this) {
       waiting++;
@@ -85,11 +72,11 @@ public final class DeviceSlots {
           int gpu = leastBusyFree();
           if (gpu >= 0) {
             inUse[gpu]++;
-            return new Lease("gpu:" + gpus.get(gpu), gpu, nanoTime.getAsLong() - start);
+            return new Lease("gpu:" + gpus.get(gpu), gpu, System.nanoTime() - start);
           }
-          long left = deadline - nanoTime.getAsLong();
+          long left = deadline - System.nanoTime();
           if (left <= 0 && cpuFallback) {
-            return new Lease(CPU, -1, nanoTime.getAsLong() - start);
+            return new Lease(CPU, -1, System.nanoTime() - start);
           }
           // Without a fallback the job waits for the next freed slot (release notifies).
           long millis = left > 0 ? Math.max(1, left / 1_000_000) : 1000;
@@ -111,9 +98,13 @@ public final class DeviceSlots {
     return best;
   }
 
-  private synchronized void release(int gpu) {
-    inUse[gpu]--;
-    notifyAll();
+  /** Frees the lease's GPU slot, once, and wakes the jobs waiting for one. */
+  private synchronized void release(Lease lease) {
+    if (lease.slot >= 0 && !lease.closed) {
+      lease.closed = true;
+      inUse[lease.slot]--;
+      notifyAll();
+    }
   }
 
   /** GPU slots taken now, over all GPUs. */
@@ -172,14 +163,7 @@ public final class DeviceSlots {
 
     @Override
     public void close() {
-      synchronized (DeviceSlots.this) {
-        if (closed || slot < 0) {
-          closed = true;
-          return;
-        }
-        closed = true;
-      }
-      release(slot);
+      release(this);
     }
   }
 }

@@ -48,7 +48,7 @@ public final class Grader {
   /** Grades and tells {@code progress} what the job is doing as it goes. */
   public GradingResult grade(
       ExercisePack pack, byte[] source, boolean includeHidden, GradingProgress progress) {
-    return grade(pack, source, includeHidden, limits(pack), progress, null);
+    return grade(pack, source, includeHidden, limits(pack), progress, defaultOptions());
   }
 
   /**
@@ -64,9 +64,14 @@ public final class Grader {
     return grade(pack, source, includeHidden, limits(pack), progress, options);
   }
 
+  /** The host's device setting, with pictures: for gradings outside the queue. */
+  private RunOptions defaultOptions() {
+    return RunOptions.on(sandbox.settings().device());
+  }
+
   /** With other limits than the pack's: for tests that must hit a limit quickly. */
   GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden, Limits limits) {
-    return grade(pack, source, includeHidden, limits, GradingProgress.NONE, null);
+    return grade(pack, source, includeHidden, limits, GradingProgress.NONE, defaultOptions());
   }
 
   private GradingResult grade(
@@ -252,7 +257,7 @@ public final class Grader {
               pack.testClasses(includeHidden),
               limits,
               new TestCounter(plan, progress),
-              options == null ? RunOptions.on(sandbox.settings().device()) : options);
+              options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox", e);
     }

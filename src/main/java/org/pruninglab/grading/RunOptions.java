@@ -20,8 +20,4 @@ public record RunOptions(String device, boolean pictures) {
   public static RunOptions on(String device) {
     return new RunOptions(device, true);
   }
-
-  public RunOptions withoutPictures() {
-    return new RunOptions(device, false);
-  }
 }

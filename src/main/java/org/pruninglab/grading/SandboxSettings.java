@@ -48,13 +48,18 @@ public record SandboxSettings(
   public static SandboxSettings forThisHost(
       String bwrap, int threads, Path fashionMnistDir, boolean unsafeLocal) {
     boolean root = "root".equals(System.getProperty("user.name"));
-    List<Path> gpus = new ArrayList<>();
+    return new SandboxSettings(
+        bwrap, root, 65534, threads, "auto", fashionMnistDir, nvidiaDevices(), unsafeLocal);
+  }
+
+  /** The NVIDIA device files of this host ({@code /dev/nvidia0}, {@code /dev/nvidiactl}, …). */
+  static List<Path> nvidiaDevices() {
+    List<Path> found = new ArrayList<>();
     try (var devices = Files.list(Path.of("/dev"))) {
-      devices.filter(p -> p.getFileName().toString().startsWith("nvidia")).forEach(gpus::add);
+      devices.filter(p -> p.getFileName().toString().startsWith("nvidia")).forEach(found::add);
     } catch (java.io.IOException e) {
       // No /dev listing: no GPU.
     }
-    return new SandboxSettings(
-        bwrap, root, 65534, threads, "auto", fashionMnistDir, gpus, unsafeLocal);
+    return found;
   }
 }

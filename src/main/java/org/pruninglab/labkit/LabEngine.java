@@ -40,15 +40,6 @@ public final class LabEngine {
    * default), the first GPU the engine sees, else the CPU.
    */
   public static Device device() {
-    return chosenDevice();
-  }
-
-  /** {@link #device()} as the engine writes it: {@code cpu()}, {@code gpu(0)}. */
-  public static String deviceName() {
-    return chosenDevice().toString();
-  }
-
-  private static Device chosenDevice() {
     Engine e = engine();
     String wanted = System.getProperty("lab.device", "auto").toLowerCase(Locale.ROOT).trim();
     int gpus = e.getGpuCount();
@@ -65,6 +56,11 @@ public final class LabEngine {
       return Device.gpu(0);
     }
     return Device.cpu();
+  }
+
+  /** {@link #device()} as the engine writes it: {@code cpu()}, {@code gpu(0)}. */
+  public static String deviceName() {
+    return device().toString();
   }
 
   /**

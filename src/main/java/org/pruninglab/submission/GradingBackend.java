@@ -58,7 +58,7 @@ public class GradingBackend {
   BackendSnapshot read() {
     Instant now = clock.instant();
     Map<String, Integer> queued = new LinkedHashMap<>();
-    for (String band : List.of("run", "submission", "batch")) {
+    for (String band : QueuePolicy.BANDS) {
       queued.put(band, 0);
     }
     jdbc.sql("select kind, count(*) from submission where status = 'QUEUED' group by kind")

@@ -6,10 +6,10 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import java.time.Duration;
-import java.util.List;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +20,9 @@ import org.springframework.stereotype.Component;
  * all gauges for five seconds.
  */
 @Component
+// Only where they can be read: a worker has no web server, and the web node's gauges already
+// cover every worker from the database.
+@ConditionalOnWebApplication
 class GradingMetrics implements MeterBinder {
 
   private static final Logger LOG = LoggerFactory.getLogger(GradingMetrics.class);
@@ -37,7 +40,7 @@ class GradingMetrics implements MeterBinder {
 
   @Override
   public void bindTo(MeterRegistry registry) {
-    for (String band : List.of("run", "submission", "batch")) {
+    for (String band : QueuePolicy.BANDS) {
       gauge(registry, "lab.grading.queue", "Jobs waiting", s -> s.queued().getOrDefault(band, 0))
           .tag("band", band)
           .register(registry);

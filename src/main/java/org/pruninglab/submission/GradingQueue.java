@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.pruninglab.exercise.ExercisePack;
@@ -68,7 +67,6 @@ public class GradingQueue {
   private final OneTimeTask<Long> task;
   private final SchedulerClient client;
   private final Scheduler scheduler;
-  private final AtomicInteger running = new AtomicInteger();
   private final AtomicLong graded = new AtomicLong();
 
   GradingQueue(
@@ -99,11 +97,6 @@ public class GradingQueue {
             // soon; the attempt limit bounds how often.
             .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(10)))
             .execute((instance, context) -> grade(instance.getData()));
-    this.client =
-        SchedulerClient.Builder.create(dataSource, task)
-            .serializer(new JacksonSerializer())
-            .enablePriority()
-            .build();
     Duration heartbeat = properties.leaseTimeout().dividedBy(4);
     this.scheduler =
         properties.workers() == 0
@@ -118,6 +111,15 @@ public class GradingQueue {
                 .enablePriority()
                 .serializer(new JacksonSerializer())
                 .shutdownMaxWait(Duration.ofSeconds(5))
+                .build();
+    // A node that grades schedules through its own scheduler, which then runs the job at once
+    // instead of at its next poll; a node that only queues needs just a client.
+    this.client =
+        scheduler != null
+            ? scheduler
+            : SchedulerClient.Builder.create(dataSource, task)
+                .serializer(new JacksonSerializer())
+                .enablePriority()
                 .build();
   }
 
@@ -174,10 +176,6 @@ public class GradingQueue {
     return scheduler != null ? engine.refusal() : null;
   }
 
-  int running() {
-    return running.get();
-  }
-
   long graded() {
     return graded.get();
   }
@@ -219,10 +217,8 @@ public class GradingQueue {
     Boolean closed =
         tx.execute(
             status -> {
-              if (!submissions.closeQueued(older)) {
-                return false; // a worker has it already: it is graded as usual
-              }
-              submissions.storeResult(
+              // Stored only while it still waits: a worker that has it grades it as usual.
+              if (!submissions.storeResult(
                   older,
                   0,
                   null,
@@ -236,7 +232,9 @@ public class GradingQueue {
                   "{}",
                   0,
                   now,
-                  Map.of());
+                  Map.of())) {
+                return false;
+              }
               submissions.recordPhase(older, Phase.DONE, now);
               return true;
             });
@@ -257,7 +255,6 @@ public class GradingQueue {
       return; // graded, or superseded, already
     }
     Submission s = submissions.find(id).orElseThrow();
-    running.incrementAndGet();
     try {
       if (attempt > properties.maxAttempts()) {
         giveUp(s, attempt);
@@ -268,7 +265,6 @@ public class GradingQueue {
         gradeAndStore(s, attempt);
       }
     } finally {
-      running.decrementAndGet();
       Instant now = clock.instant();
       submissions.recordPhase(id, Phase.DONE, now);
       events.publish(new GradingUpdate(id, s.accountId(), s.exerciseId(), Phase.DONE, 0, 0, now));
@@ -326,10 +322,7 @@ public class GradingQueue {
         device = lease.device();
         // Batch gradings leave out the pictures: students and staff look at those of the
         // submission itself, and a deadline batch should not pay for them hundreds of times.
-        RunOptions options =
-            s.kind().byStudent()
-                ? RunOptions.on(lease.device())
-                : RunOptions.on(lease.device()).withoutPictures();
+        RunOptions options = new RunOptions(lease.device(), s.kind().byStudent());
         result =
             engine.grader().grade(pack, submissions.source(id), s.hidden(), progressOf(s), options);
       }

@@ -12,6 +12,10 @@ final class QueuePolicy {
   /** The width of a kind's band: more waiting jobs of one student than this rank as the last. */
   static final int BAND = 10_000;
 
+  /** The bands' names, first served first. */
+  static final java.util.List<String> BANDS =
+      java.util.List.of(bandName(3), bandName(2), bandName(1));
+
   private QueuePolicy() {}
 
   /**

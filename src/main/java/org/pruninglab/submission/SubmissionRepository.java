@@ -164,17 +164,6 @@ class SubmissionRepository {
         .single();
   }
 
-  /**
-   * Ends a still-queued job without grading it (a newer run supersedes it); false when a worker has
-   * taken it already.
-   */
-  boolean closeQueued(long id) {
-    return jdbc.sql("update submission set status = 'DONE' where id = ? and status = 'QUEUED'")
-            .param(id)
-            .update()
-        == 1;
-  }
-
   List<Submission> findByExercise(String exerciseId) {
     return jdbc.sql(SELECT + " where s.exercise_id = ? and s.kind = 'submission' order by s.id")
         .param(exerciseId)
@@ -245,7 +234,8 @@ class SubmissionRepository {
   /**
    * Stores a job's result when {@code attempt} is still the job's latest attempt and the job is
    * running; false (nothing written) when another attempt took the job over or stored it first. An
-   * {@code attempt} of 0 stores for a job that no worker took (a superseded run).
+   * {@code attempt} of 0 stores for a job that no worker took, and only while it still waits (a
+   * superseded run); false when a worker has taken it meanwhile.
    */
   boolean storeResult(
       long id,
@@ -259,16 +249,18 @@ class SubmissionRepository {
       long totalMillis,
       Instant finishedAt,
       Map<String, Object> metrics) {
-    if (attempt > 0) {
-      int fenced =
-          jdbc.sql(
-                  "update submission set status = 'DONE', device = ? where id = ? and status ="
-                      + " 'RUNNING' and attempts = ?")
-              .params(device == null ? null : truncate(device, 40), id, attempt)
-              .update();
-      if (fenced == 0) {
-        return false;
-      }
+    int fenced =
+        attempt > 0
+            ? jdbc.sql(
+                    "update submission set status = 'DONE', device = ? where id = ? and status ="
+                        + " 'RUNNING' and attempts = ?")
+                .params(device == null ? null : truncate(device, 40), id, attempt)
+                .update()
+            : jdbc.sql("update submission set status = 'DONE' where id = ? and status = 'QUEUED'")
+                .param(id)
+                .update();
+    if (fenced == 0) {
+      return false;
     }
     jdbc.sql("delete from pruning_metric where submission_id = ?").param(id).update();
     jdbc.sql("delete from grading_result where submission_id = ?").param(id).update();
@@ -298,7 +290,6 @@ class SubmissionRepository {
                         ? null
                         : truncate(value.toString(), 200))
                 .update());
-    jdbc.sql("update submission set status = 'DONE' where id = ?").param(id).update();
     return true;
   }
 
@@ -383,7 +374,7 @@ class SubmissionRepository {
         rs.getObject("origin_id") == null ? null : rs.getLong("origin_id"));
   }
 
-  private static String truncate(String s, int max) {
+  static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 }

@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Announces this process in {@code grading_worker} when it grades, and refreshes its row every few
- * seconds with what it is doing (jobs running, GPU slots in use, jobs graded), so that the backend
- * page and the metrics of any node can show every worker. A database that is away for a while costs
- * a few missed reports, nothing else.
+ * seconds with what it is doing (GPU slots in use, jobs graded), so that the backend page and the
+ * metrics of any node can show every worker. A database that is away for a while costs a few missed
+ * reports, nothing else.
  */
 @Component
 class WorkerRegistry {
@@ -56,15 +56,15 @@ class WorkerRegistry {
     try {
       jdbc.sql("delete from grading_worker where id = ?").param(identity.id()).update();
       jdbc.sql(
-              "insert into grading_worker (id, host, role, threads, devices, gpu_slots, running,"
+              "insert into grading_worker (id, host, role, threads, devices, gpu_slots,"
                   + " gpu_in_use, graded, started_at, last_seen) values (?, ?, ?, ?, ?, ?, 0, 0,"
-                  + " 0, ?, ?)")
+                  + " ?, ?)")
           .params(
               identity.id(),
-              truncate(identity.host(), 200),
+              SubmissionRepository.truncate(identity.host(), 200),
               properties.role(),
               properties.workers(),
-              truncate(String.join(",", queue.slots().devices()), 400),
+              SubmissionRepository.truncate(String.join(",", queue.slots().devices()), 400),
               queue.slots().capacity(),
               Timestamp.from(now),
               Timestamp.from(now))
@@ -86,14 +86,10 @@ class WorkerRegistry {
     }
     try {
       jdbc.sql(
-              "update grading_worker set running = ?, gpu_in_use = ?, graded = ?, last_seen = ?,"
-                  + " stopped_at = null where id = ?")
+              "update grading_worker set gpu_in_use = ?, graded = ?, last_seen = ?, stopped_at ="
+                  + " null where id = ?")
           .params(
-              queue.running(),
-              queue.slots().inUse(),
-              queue.graded(),
-              Timestamp.from(clock.instant()),
-              identity.id())
+              queue.slots().inUse(), queue.graded(), Timestamp.from(clock.instant()), identity.id())
           .update();
     } catch (RuntimeException e) {
       LOG.warn("Could not report grading worker {}: {}", identity.id(), e.getMessage());
@@ -106,15 +102,11 @@ class WorkerRegistry {
       return;
     }
     try {
-      jdbc.sql("update grading_worker set running = 0, gpu_in_use = 0, stopped_at = ? where id = ?")
+      jdbc.sql("update grading_worker set gpu_in_use = 0, stopped_at = ? where id = ?")
           .params(Timestamp.from(clock.instant()), identity.id())
           .update();
     } catch (RuntimeException e) {
       LOG.debug("Could not mark grading worker {} stopped", identity.id(), e);
     }
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
   }
 }

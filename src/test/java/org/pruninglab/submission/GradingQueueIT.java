@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +15,7 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProperties;
@@ -70,16 +70,7 @@ class GradingQueueIT {
   }
 
   private static long account(String name) {
-    Instant now = Instant.now();
-    jdbc.sql(
-            "insert into account (username, display_name, email, role, created_at, updated_at)"
-                + " values (?, ?, ?, 'STUDENT', ?, ?)")
-        .params(name, name, name + "@example.org", Timestamp.from(now), Timestamp.from(now))
-        .update();
-    return jdbc.sql("select id from account where username = ?")
-        .param(name)
-        .query(Long.class)
-        .single();
+    return TestAccounts.insertStudent(jdbc, name);
   }
 
   private static long queued(long account, String exercise, SubmissionKind kind, String source) {

@@ -1,15 +1,15 @@
 package org.pruninglab.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.pruninglab.LocalPostgres;
+import org.pruninglab.account.TestAccounts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,14 +18,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PostgresMigrationIT {
 
-  private static final String URL = "jdbc:postgresql://127.0.0.1:5432/test";
-
   @Test
   void migrations_and_submission_storage_work_on_postgresql() throws SQLException {
-    assumePostgres();
+    LocalPostgres.assume();
     String schema = "plab_" + Long.toHexString(System.nanoTime());
     PGSimpleDataSource ds = new PGSimpleDataSource();
-    ds.setURL(URL + "?currentSchema=" + schema);
+    ds.setURL(LocalPostgres.URL + "?currentSchema=" + schema);
     ds.setUser("postgres");
     try {
       Flyway.configure()
@@ -36,12 +34,7 @@ class PostgresMigrationIT {
           .load()
           .migrate();
       JdbcClient jdbc = JdbcClient.create(ds);
-      jdbc.sql(
-              "insert into account (username, display_name, email, role, created_at,"
-                  + " updated_at) values ('pg', 'PG', 'pg@example.org', 'STUDENT', ?, ?)")
-          .params(java.sql.Timestamp.from(Instant.now()), java.sql.Timestamp.from(Instant.now()))
-          .update();
-      long account = jdbc.sql("select id from account").query(Long.class).single();
+      long account = TestAccounts.insertStudent(jdbc, "pg");
       SubmissionRepository repo = new SubmissionRepository(jdbc);
       byte[] bytes = {(byte) 0xF6, 0, 1, 2};
       long id =
@@ -91,29 +84,9 @@ class PostgresMigrationIT {
       assertThat(jdbc.sql("select count(*) from scheduled_tasks").query(Integer.class).single())
           .isZero();
     } finally {
-      try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+      try (Connection c = LocalPostgres.connect()) {
         c.createStatement().execute("drop schema if exists " + schema + " cascade");
       }
-    }
-  }
-
-  /**
-   * Skips without a server, unless {@code LAB_REQUIRE_POSTGRES} is set (CI sets it after making
-   * sure one runs): then a missing server fails the test instead of hiding it.
-   */
-  static void assumePostgres() {
-    boolean required = System.getenv("LAB_REQUIRE_POSTGRES") != null;
-    if (required) {
-      assertThat(reachable()).as("PostgreSQL on 127.0.0.1:5432 (LAB_REQUIRE_POSTGRES)").isTrue();
-    }
-    assumeTrue(reachable(), "no PostgreSQL on 127.0.0.1:5432 (database test, trust auth)");
-  }
-
-  static boolean reachable() {
-    try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
-      return c.isValid(2);
-    } catch (SQLException e) {
-      return false;
     }
   }
 }
