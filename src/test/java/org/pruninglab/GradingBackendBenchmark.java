@@ -26,8 +26,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * </ol>
  *
  * <p>{@code -Dbench.burst=N} sets the burst size (24), {@code -Dbench.workers=1,2,3} the worker
- * counts, {@code -Dbench.threads=N} the sandbox threads of each worker (2), {@code
- * -Dbench.only=burst|batch} one part.
+ * counts, {@code -Dbench.threads=N} the sandbox threads of each worker (2), {@code -Dbench.jobs=N}
+ * the jobs each batch worker process grades at once (1), {@code -Dbench.only=burst|batch} one part.
  */
 class GradingBackendBenchmark {
 
@@ -35,6 +35,10 @@ class GradingBackendBenchmark {
   private static final int BATCH = Integer.getInteger("bench.batch", 300);
   private static final int BATCH_WORKERS = Integer.getInteger("bench.batch-workers", 2);
   private static final String THREADS = System.getProperty("bench.threads", "2");
+
+  /** Jobs one worker process grades at once (its lab.grading.workers). */
+  private static final String JOBS = System.getProperty("bench.jobs", "1");
+
   private static final String ONLY = System.getProperty("bench.only", "");
 
   private record Row(
@@ -108,7 +112,7 @@ class GradingBackendBenchmark {
   private static Row batch() throws Exception {
     try (GradingCluster cluster = GradingCluster.start("plab_bench")) {
       for (int w = 1; w <= BATCH_WORKERS; w++) {
-        cluster.startWorker(w, "--lab.grading.threads=" + THREADS);
+        cluster.startWorker(w, "--lab.grading.threads=" + THREADS, "--lab.grading.workers=" + JOBS);
       }
       cluster.awaitWorkers(BATCH_WORKERS, Duration.ofMinutes(3));
       List<String> names = cluster.students(BATCH);
@@ -156,7 +160,15 @@ class GradingBackendBenchmark {
         throw new AssertionError("the batch did not finish in 60 minutes");
       }
       return measure(
-          cluster, "after-deadline batch: kthvalue, " + BATCH + " students", BATCH_WORKERS);
+          cluster,
+          "after-deadline batch: kthvalue, "
+              + BATCH
+              + " students, "
+              + JOBS
+              + " job(s) at once per worker, "
+              + THREADS
+              + " sandbox thread(s)",
+          BATCH_WORKERS);
     }
   }
 

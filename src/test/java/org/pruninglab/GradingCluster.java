@@ -9,6 +9,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.pruninglab.account.TestAccounts;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -94,8 +95,12 @@ final class GradingCluster implements AutoCloseable {
             "--lab.grading.exercises-dir=" + Path.of("exercises").toAbsolutePath(),
             "--lab.grading.grader-dir=" + Path.of("grader").toAbsolutePath(),
             "--lab.grading.lease-timeout=8s",
-            "--lab.grading.workers=1",
             "--spring.flyway.enabled=false"));
+    // A property given twice on Spring's command line reads as both values joined: one or the
+    // other.
+    if (Arrays.stream(extraArgs).noneMatch(a -> a.startsWith("--lab.grading.workers="))) {
+      command.add("--lab.grading.workers=1");
+    }
     command.addAll(List.of(extraArgs));
     Process p =
         new ProcessBuilder(command)

@@ -16,8 +16,9 @@ import org.pruninglab.exercise.PlannedTest;
 
 /**
  * The grading pipeline for one submission: decode → compile the student's file alone → policy check
- * → compile the tests against it → run them in the sandbox → assemble the result from the trusted
- * plan. No step throws for anything a student can submit; every outcome is a result.
+ * → compile the tests against it (or reuse them as compiled against the reference, where the
+ * student's classes look the same to them) → run them in the sandbox → assemble the result from the
+ * trusted plan. No step throws for anything a student can submit; every outcome is a result.
  */
 public final class Grader {
 
@@ -25,6 +26,7 @@ public final class Grader {
   private final Sandbox sandbox;
   private final Path jobsRoot;
   private final boolean policyChecked;
+  private final PrecompiledTests precompiled;
 
   public Grader(SourceCompiler compiler, Sandbox sandbox, Path jobsRoot) {
     this(compiler, sandbox, jobsRoot, true);
@@ -39,6 +41,7 @@ public final class Grader {
     this.sandbox = sandbox;
     this.jobsRoot = jobsRoot;
     this.policyChecked = policyChecked;
+    this.precompiled = new PrecompiledTests(compiler, jobsRoot);
   }
 
   public GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden) {
@@ -136,7 +139,7 @@ public final class Grader {
     Path tests = job.resolve("classes/tests");
     long t0 = System.nanoTime();
     SourceCompiler.Compilation own =
-        compiler.compile(Map.of(meta.sourcePath(), text), List.of(), student);
+        compiler.compile(Map.of(meta.sourcePath(), text), List.of(), student, true);
     List<Diagnostic> diagnostics = new ArrayList<>();
     own.diagnostics().forEach(d -> diagnostics.add(d.diagnostic()));
     if (!own.succeeded()) {
@@ -207,7 +210,14 @@ public final class Grader {
     if (includeHidden) {
       testSources.putAll(pack.hiddenTests());
     }
-    SourceCompiler.Compilation testCompile = compiler.compile(testSources, List.of(student), tests);
+    PrecompiledTests.Compiled ready = precompiled.of(pack, testSources, includeHidden);
+    SourceCompiler.Compilation testCompile;
+    if (ready != null && ready.api().equals(own.api())) {
+      ready.writeTo(tests);
+      testCompile = new SourceCompiler.Compilation(List.of(), null);
+    } else {
+      testCompile = compiler.compile(testSources, List.of(student), tests);
+    }
     compileMillis += ms(t2);
     if (!testCompile.succeeded()) {
       List<Diagnostic> mismatch = new ArrayList<>(diagnostics);

@@ -32,10 +32,11 @@ public final class GradingEngine {
     if (problem == null && settings.dropToUser()) {
       problem = SandboxPreparation.reachableBySandboxUser(List.of(cp.folder(), jobs));
     }
+    Path archive = problem == null ? SandboxPreparation.prepareArchive(settings, cp) : null;
     SourceCompiler compiler = new SourceCompiler(cp.entries());
     PackCatalog catalog = new PackCatalog(config, compiler);
     catalog.reload();
-    Grader grader = new Grader(compiler, new Sandbox(settings, cp), jobs);
+    Grader grader = new Grader(compiler, new Sandbox(settings, cp, archive), jobs);
     return new GradingEngine(config, catalog, grader, problem);
   }
 

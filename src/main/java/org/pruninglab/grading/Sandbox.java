@@ -39,12 +39,24 @@ public final class Sandbox {
   private static final int MAX_LINE = 4 << 20;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** Where the class-data archive appears inside the sandbox. */
+  static final String ARCHIVE_IN_SANDBOX = "/sandbox/cds/sandbox.jsa";
+
   private final SandboxSettings settings;
   private final SandboxClasspath classpath;
+  private final Path archive;
 
   public Sandbox(SandboxSettings settings, SandboxClasspath classpath) {
+    this(settings, classpath, null);
+  }
+
+  /**
+   * @param archive a class-data archive made by {@link SandboxArchive} for this class path, or null
+   */
+  public Sandbox(SandboxSettings settings, SandboxClasspath classpath, Path archive) {
     this.settings = settings;
     this.classpath = classpath;
+    this.archive = settings.unsafeLocal() ? null : archive;
   }
 
   public SandboxSettings settings() {
@@ -191,7 +203,99 @@ public final class Sandbox {
     }
     List<String> c = new ArrayList<>();
     c.addAll(settings.userSwitch());
-    Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+    c.addAll(namespaces(limits));
+    c.addAll(
+        List.of(
+            "--ro-bind",
+            jobClasses.toString(),
+            "/sandbox/job",
+            "--ro-bind",
+            classpath.engineCache().toString(),
+            "/sandbox/engine",
+            "--ro-bind-try",
+            classpath.fixtures().toString(),
+            "/sandbox/fixtures"));
+    if (archive != null) {
+      c.addAll(List.of("--ro-bind", archive.toString(), ARCHIVE_IN_SANDBOX));
+    }
+    for (Path dev : settings.gpuDevices()) {
+      c.addAll(List.of("--dev-bind", dev.toString(), dev.toString()));
+    }
+    c.addAll(
+        List.of(
+            "--",
+            "/usr/bin/prlimit",
+            "--core=0",
+            "--nofile=1024",
+            "--fsize=" + limits.tmpBytes(),
+            "--cpu=" + (2L * limits.wallSeconds() + 5),
+            "--data=" + ((long) limits.nativeMegabytes() << 20)));
+    if (settings.dropToUser()) {
+      c.add("--nproc=" + limits.processes());
+    }
+    c.add("--");
+    c.addAll(
+        java(
+            javaHome(),
+            limits,
+            "/sandbox/engine",
+            "/sandbox/fixtures",
+            sandboxClassPath(),
+            options));
+    return c;
+  }
+
+  /**
+   * The trusted command that writes the class-data archive of the sandbox's class path to {@code
+   * folder}/{@code name}: bubblewrap binds the jars where every sandbox sees them, since the
+   * archive records their paths. It runs as the service's user (the JDK and the jars only, no job).
+   */
+  List<String> archiveCommand(Path classList, Path folder, String name) {
+    List<String> c = new ArrayList<>(namespaces(Limits.defaults()));
+    c.addAll(List.of("--ro-bind", classList.toString(), "/sandbox/classes.list"));
+    c.addAll(List.of("--bind", folder.toString(), "/sandbox/cds"));
+    c.add("--");
+    c.add(javaHome().resolve("bin/java").toString());
+    c.addAll(archiveCompatibleOptions(Limits.defaults()));
+    c.addAll(
+        List.of(
+            "-Xshare:dump",
+            "-XX:SharedClassListFile=/sandbox/classes.list",
+            "-XX:SharedArchiveFile=/sandbox/cds/" + name,
+            "-cp",
+            String.join(":", jarsInSandbox())));
+    return c;
+  }
+
+  /**
+   * A sandbox JVM that must map the archive ({@code -Xshare:on}) and prints its version: exit
+   * status 0 when the archive is usable there.
+   */
+  List<String> archiveCheckCommand() {
+    List<String> c = new ArrayList<>(settings.userSwitch());
+    c.addAll(namespaces(Limits.defaults()));
+    c.addAll(List.of("--ro-bind", archive.toString(), ARCHIVE_IN_SANDBOX));
+    c.add("--");
+    c.add(javaHome().resolve("bin/java").toString());
+    c.addAll(archiveCompatibleOptions(Limits.defaults()));
+    c.addAll(
+        List.of(
+            "-Xshare:on",
+            "-XX:SharedArchiveFile=" + ARCHIVE_IN_SANDBOX,
+            "-cp",
+            sandboxClassPath(),
+            "-version"));
+    return c;
+  }
+
+  private static Path javaHome() {
+    return Path.of(System.getProperty("java.home")).toAbsolutePath();
+  }
+
+  /** bubblewrap with everything every sandboxed JVM gets: namespaces, libraries, the class path. */
+  private List<String> namespaces(Limits limits) {
+    Path javaHome = javaHome();
+    List<String> c = new ArrayList<>();
     c.addAll(
         List.of(
             settings.bwrap(),
@@ -227,15 +331,6 @@ public final class Sandbox {
             "/tmp",
             "--dir",
             "/sandbox",
-            "--ro-bind",
-            jobClasses.toString(),
-            "/sandbox/job",
-            "--ro-bind",
-            classpath.engineCache().toString(),
-            "/sandbox/engine",
-            "--ro-bind-try",
-            classpath.fixtures().toString(),
-            "/sandbox/fixtures",
             "--chdir",
             "/tmp",
             "--setenv",
@@ -260,37 +355,30 @@ public final class Sandbox {
     if (!javaHome.startsWith("/usr/lib/")) {
       c.addAll(List.of("--ro-bind", javaHome.toString(), javaHome.toString()));
     }
-    for (Path dev : settings.gpuDevices()) {
-      c.addAll(List.of("--dev-bind", dev.toString(), dev.toString()));
-    }
-    c.addAll(
-        List.of(
-            "--",
-            "/usr/bin/prlimit",
-            "--core=0",
-            "--nofile=1024",
-            "--fsize=" + limits.tmpBytes(),
-            "--cpu=" + (2L * limits.wallSeconds() + 5),
-            "--data=" + ((long) limits.nativeMegabytes() << 20)));
-    if (settings.dropToUser()) {
-      c.add("--nproc=" + limits.processes());
-    }
-    c.add("--");
-    c.addAll(
-        java(
-            javaHome, limits, "/sandbox/engine", "/sandbox/fixtures", sandboxClassPath(), options));
     return c;
   }
 
+  /**
+   * The jars first — the archive covers exactly them, and must be a prefix of the class path — then
+   * the lab kit's classes, the tests, and the student's classes last: a student class named like a
+   * test or a library class cannot shadow it.
+   */
   private String sandboxClassPath() {
     List<String> parts = new ArrayList<>();
-    // Tests before the student's classes: a student class named like a test cannot shadow it.
-    parts.add("/sandbox/job/tests");
-    parts.add("/sandbox/job/student");
     for (Path p : classpath.entries()) {
       parts.add(inSandbox(p));
     }
+    parts.add("/sandbox/job/tests");
+    parts.add("/sandbox/job/student");
     return String.join(":", parts);
+  }
+
+  /** The class path's jars as the sandbox sees them, in class path order. */
+  private List<String> jarsInSandbox() {
+    return classpath.entries().stream()
+        .filter(p -> p.getFileName().toString().endsWith(".jar"))
+        .map(Sandbox::inSandbox)
+        .toList();
   }
 
   /**
@@ -308,9 +396,9 @@ public final class Sandbox {
                 "--cpu=" + (2L * limits.wallSeconds() + 5),
                 "--"));
     List<String> cp = new ArrayList<>();
+    classpath.entries().forEach(e -> cp.add(e.toString()));
     cp.add(jobClasses.resolve("tests").toString());
     cp.add(jobClasses.resolve("student").toString());
-    classpath.entries().forEach(e -> cp.add(e.toString()));
     c.addAll(
         java(
             javaHome,
@@ -331,9 +419,9 @@ public final class Sandbox {
       RunOptions options) {
     List<String> c = new ArrayList<>();
     c.add(javaHome.resolve("bin/java").toString());
+    c.addAll(archiveCompatibleOptions(limits));
     c.addAll(
         List.of(
-            "-Xmx" + limits.heapMegabytes() + "m",
             "-Xss1m",
             "-XX:MaxDirectMemorySize=128m",
             "-XX:MaxMetaspaceSize=256m",
@@ -345,8 +433,13 @@ public final class Sandbox {
             "-XX:+DisplayVMOutputToStderr",
             "-XX:-UsePerfData",
             "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-Xshare:auto",
+            "-Xshare:auto"));
+    if (archive != null) {
+      // Where the archive cannot be mapped, -Xshare:auto runs on without it.
+      c.add("-XX:SharedArchiveFile=" + ARCHIVE_IN_SANDBOX);
+    }
+    c.addAll(
+        List.of(
             "-Djava.io.tmpdir=/tmp",
             "-Dai.djl.offline=true",
             "-DENGINE_CACHE_DIR=" + engineDir,
@@ -359,6 +452,11 @@ public final class Sandbox {
             classPath,
             HarnessMain.class.getName()));
     return c;
+  }
+
+  /** What an archive and the JVMs that map it must agree on: heap size and collector. */
+  private static List<String> archiveCompatibleOptions(Limits limits) {
+    return List.of("-Xmx" + limits.heapMegabytes() + "m", "-XX:+UseSerialGC");
   }
 
   /** Where a class path entry appears inside the sandbox: each jar and folder by its name. */

@@ -29,6 +29,18 @@ public final class SandboxPreparation {
    * host that share the folder (a web node and its workers) take turns under a file lock.
    */
   public static SandboxClasspath prepare(Path folder) {
+    return locked(folder, () -> prepareLocked(folder));
+  }
+
+  /**
+   * The class-data archive every sandbox JVM of this class path maps (made now if missing), or null
+   * where sandboxes run without one ({@link SandboxArchive}).
+   */
+  static Path prepareArchive(SandboxSettings settings, SandboxClasspath cp) {
+    return locked(cp.folder(), () -> SandboxArchive.prepareLocked(settings, cp));
+  }
+
+  private static <T> T locked(Path folder, java.util.function.Supplier<T> work) {
     synchronized (SandboxPreparation.class) {
       try {
         Files.createDirectories(folder);
@@ -38,7 +50,7 @@ public final class SandboxPreparation {
                     StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock = channel.lock()) {
-          return prepareLocked(folder);
+          return work.get();
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot prepare the sandbox in " + folder, e);

@@ -1,5 +1,8 @@
 package org.pruninglab.grading;
 
+import com.sun.source.util.JavacTask;
+import com.sun.source.util.TaskEvent;
+import com.sun.source.util.TaskListener;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.lang.model.element.TypeElement;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
 import javax.tools.JavaFileObject;
@@ -24,8 +28,12 @@ import javax.tools.ToolProvider;
  */
 public final class SourceCompiler {
 
-  /** Messages about one compilation; an empty error list means class files were written. */
-  public record Compilation(List<FileDiagnostic> diagnostics) {
+  /**
+   * Messages about one compilation; an empty error list means class files were written. {@code api}
+   * describes what other code compiled against these classes can see of them (see {@link
+   * ApiDescription}); null unless asked for, or when the sources do not compile.
+   */
+  public record Compilation(List<FileDiagnostic> diagnostics, String api) {
     public boolean succeeded() {
       return diagnostics.stream().noneMatch(d -> d.diagnostic().severity().equals("error"));
     }
@@ -49,7 +57,15 @@ public final class SourceCompiler {
   }
 
   public Compilation compile(Map<String, String> sources, List<Path> extraClasspath, Path output) {
+    return compile(sources, extraClasspath, output, false);
+  }
+
+  /** As {@link #compile(Map, List, Path)}, with the classes' {@link Compilation#api()} if asked. */
+  public Compilation compile(
+      Map<String, String> sources, List<Path> extraClasspath, Path output, boolean describeApi) {
     DiagnosticCollector<JavaFileObject> collector = new DiagnosticCollector<>();
+    List<TypeElement> types = new ArrayList<>();
+    boolean generated;
     try (StandardJavaFileManager files =
         javac.getStandardFileManager(collector, Locale.ROOT, StandardCharsets.UTF_8)) {
       Files.createDirectories(output);
@@ -71,7 +87,19 @@ public final class SourceCompiler {
               "50",
               "-Xlint:none",
               "-implicit:none");
-      javac.getTask(null, files, collector, options, null, units).call();
+      JavacTask task = (JavacTask) javac.getTask(null, files, collector, options, null, units);
+      if (describeApi) {
+        task.addTaskListener(
+            new TaskListener() {
+              @Override
+              public void finished(TaskEvent e) {
+                if (e.getKind() == TaskEvent.Kind.ANALYZE && e.getTypeElement() != null) {
+                  types.add(e.getTypeElement());
+                }
+              }
+            });
+      }
+      generated = task.call();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot compile into " + output, e);
     }
@@ -93,7 +121,7 @@ public final class SourceCompiler {
                   severity,
                   d.getMessage(Locale.ROOT))));
     }
-    return new Compilation(out);
+    return new Compilation(out, describeApi && generated ? ApiDescription.of(types) : null);
   }
 
   private static final class Source extends SimpleJavaFileObject {

@@ -15,6 +15,10 @@ public final class GradingFixture {
 
   public final SandboxClasspath classpath;
   public final Sandbox sandbox;
+
+  /** The class-data archive the sandbox maps (null where it could not be made). */
+  public final Path archive;
+
   public final SourceCompiler compiler;
   public final Grader grader;
 
@@ -34,7 +38,8 @@ public final class GradingFixture {
     if (problem != null) {
       throw new IllegalStateException(problem);
     }
-    sandbox = new Sandbox(settings, classpath);
+    archive = SandboxPreparation.prepareArchive(settings, classpath);
+    sandbox = new Sandbox(settings, classpath, archive);
     compiler = new SourceCompiler(classpath.entries());
     grader = new Grader(compiler, sandbox, work.resolve("jobs"));
     unchecked = new Grader(compiler, sandbox, work.resolve("jobs"), false);
