@@ -232,11 +232,14 @@ class KthvaluePruningHiddenTest {
   @Tag("points=2")
   @DisplayName("pruneGlobally: one threshold over all tensors, as the reference, on the MLP")
   void global_pruning_matches_the_reference() {
-    try (LabModel mlp = Models.create(ModelKind.MLP, 5);
-        LabModel oracle = Models.create(ModelKind.MLP, 5)) {
+    try (LabModel mlp = Models.create(ModelKind.MLP, 5)) {
+      // The oracle's own copies of the weights, taken before the student's code runs.
+      Map<String, NDArray> ref = new LinkedHashMap<>();
+      for (Map.Entry<String, NDArray> e : mlp.prunableWeights().entrySet()) {
+        ref.put(e.getKey(), e.getValue().duplicate());
+      }
       // A map of its own: the student's code may do what it likes with it.
       Map<String, NDArray> mine = new LinkedHashMap<>(mlp.prunableWeights());
-      Map<String, NDArray> ref = oracle.prunableWeights();
       Map<String, NDArray> refMasks = MagnitudePruning.pruneGlobally(ref, 0.9);
 
       Map<String, NDArray> masks = KthvaluePruning.pruneGlobally(mine, 0.9);
@@ -278,12 +281,14 @@ class KthvaluePruningHiddenTest {
     Path fixtures = Path.of(System.getProperty("lab.fixtures", "data/grading/sandbox/fixtures"));
     Batches test = testImages(fixtures.resolve("fashion-mnist-test-500.bin"));
     Path trained = fixtures.resolve("cnn-quick-seed0.params");
-    try (LabModel cnn = Models.create(ModelKind.CNN, 0);
-        LabModel oracle = Models.create(ModelKind.CNN, 0)) {
+    try (LabModel cnn = Models.create(ModelKind.CNN, 0)) {
       cnn.load(trained);
-      oracle.load(trained);
       double dense = Evaluation.accuracy(cnn, test);
-      Map<String, NDArray> ref = oracle.prunableWeights();
+      // The oracle prunes copies of the same weights, taken before the student's code runs.
+      Map<String, NDArray> ref = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
+        ref.put(e.getKey(), e.getValue().duplicate());
+      }
       // Pictures for the student's result page: each layer before and after their pruning
       // (not for batch gradings, whose pictures nobody looks at).
       boolean pictures = PruningResults.picturesWanted();

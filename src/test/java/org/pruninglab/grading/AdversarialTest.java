@@ -99,7 +99,8 @@ class AdversarialTest {
             // The environment holds only what the sandbox sets itself, nothing from the service.
             "byte[] b = new byte[64];\nint n = System.in.read(b);\n"
                 + "return n > 0 || !java.util.Set.of(\"HOME\", \"LANG\", \"PWD\","
-                + " \"OMP_WAIT_POLICY\").containsAll(System.getenv().keySet());",
+                + " \"OMP_WAIT_POLICY\", \"MALLOC_MMAP_THRESHOLD_\", \"MALLOC_TRIM_THRESHOLD_\","
+                + " \"MALLOC_TOP_PAD_\").containsAll(System.getenv().keySet());",
             "calls System.in",
             CONTAINED),
         new Attack(
