@@ -26,12 +26,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pruninglab.grading.harness.Fixtures;
 import org.pruninglab.grading.harness.PruningResults;
 import org.pruninglab.labkit.pictures.Pictures;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.data.Batches;
-import org.pruninglab.labkit.data.LabeledImages;
-import org.pruninglab.labkit.data.Normalization;
 import org.pruninglab.labkit.metrics.Metrics;
 import org.pruninglab.labkit.metrics.ModelStats;
 import org.pruninglab.labkit.model.LabModel;
@@ -278,12 +277,12 @@ class KthvaluePruningHiddenTest {
   @Tag("points=1")
   @DisplayName("prune: every weight tensor of a trained CNN at 90 % gives the reference masks")
   void the_cnn_at_90_percent() throws java.io.IOException {
-    Path fixtures = Path.of(System.getProperty("lab.fixtures", "data/grading/sandbox/fixtures"));
-    Batches test = testImages(fixtures.resolve("fashion-mnist-test-500.bin"));
-    Path trained = fixtures.resolve("cnn-quick-seed0.params");
+    Batches test = Fixtures.quickTestImages();
+    Path trained = Fixtures.quickCnn();
     try (LabModel cnn = Models.create(ModelKind.CNN, 0)) {
       cnn.load(trained);
-      double dense = Evaluation.accuracy(cnn, test);
+      // Measured once by the trusted side on the same images: the same model in every grading.
+      double dense = Fixtures.quickCnnAccuracy();
       // The oracle prunes copies of the same weights, taken before the student's code runs.
       Map<String, NDArray> ref = new java.util.LinkedHashMap<>();
       for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
@@ -355,24 +354,6 @@ class KthvaluePruningHiddenTest {
       }
     }
     return new SparsityCurve("per tensor", points);
-  }
-
-  /** Test images prepared by the trusted side (reading them is much faster than the whole set). */
-  private static Batches testImages(Path file) throws java.io.IOException {
-    try (java.io.DataInputStream in = new java.io.DataInputStream(
-        new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
-      int rows = in.readInt();
-      int cols = in.readInt();
-      int n = in.readInt();
-      Normalization norm = new Normalization(in.readDouble(), in.readDouble());
-      byte[] pixels = new byte[n * rows * cols];
-      byte[] labels = new byte[n];
-      in.readFully(pixels);
-      in.readFully(labels);
-      // 20 per class keep this test fast; the accuracy is recorded, not graded.
-      return Batches.inOrder(LabeledImages.of(rows, cols, pixels, labels).firstPerClass(20), norm,
-          200, Models.IMAGE);
-    }
   }
 
   private int kept(float[] values, Shape shape, double sparsity) {

@@ -72,7 +72,8 @@ public final class SandboxPreparation {
     }
     Path fixtures = cp.fixtures();
     if (!Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN))
-        || !Files.exists(fixtures.resolve(PrepareFixtures.TEST_500))) {
+        || !Files.exists(fixtures.resolve(PrepareFixtures.TEST_500))
+        || !Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN_ACCURACY))) {
       runTrusted(cp, 600, PrepareFixtures.class.getName(), fixtures.toString());
       readableByAll(fixtures);
     }

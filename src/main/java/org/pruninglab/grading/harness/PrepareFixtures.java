@@ -4,12 +4,14 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.data.LabeledImages;
 import org.pruninglab.labkit.model.LabModel;
 import org.pruninglab.labkit.model.ModelKind;
 import org.pruninglab.labkit.model.Models;
+import org.pruninglab.labkit.train.Evaluation;
 import org.pruninglab.labkit.train.LearningRate;
 import org.pruninglab.labkit.train.Optimizer;
 import org.pruninglab.labkit.train.Training;
@@ -31,12 +33,27 @@ public final class PrepareFixtures {
    */
   public static final String TEST_500 = "fashion-mnist-test-500.bin";
 
+  /** The quick CNN's accuracy on {@link Fixtures#quickTestImages()}, as text. */
+  public static final String QUICK_CNN_ACCURACY = "cnn-quick-seed0.accuracy-200.txt";
+
   private PrepareFixtures() {}
 
   public static void main(String[] args) throws Exception {
     Path folder = Path.of(args[0]);
     Files.createDirectories(folder);
     FashionMnist data = FashionMnist.load();
+    LabeledImages test = data.test().firstPerClass(50);
+    Path testTmp = folder.resolve(TEST_500 + ".part");
+    try (DataOutputStream out =
+        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(testTmp)))) {
+      out.writeInt(test.rows());
+      out.writeInt(test.cols());
+      out.writeInt(test.size());
+      out.writeDouble(data.normalization().mean());
+      out.writeDouble(data.normalization().std());
+      out.write(test.pixelBytes());
+      out.write(test.labelBytes());
+    }
     try (LabModel cnn = Models.create(ModelKind.CNN, 0);
         Optimizer adadelta = Optimizer.adadelta()) {
       Batches train =
@@ -51,21 +68,14 @@ public final class PrepareFixtures {
           .fit(train, 1, null);
       Path tmp = folder.resolve(QUICK_CNN + ".part");
       cnn.save(tmp);
-      Files.move(tmp, folder.resolve(QUICK_CNN), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      double accuracy = Evaluation.accuracy(cnn, Fixtures.quickTestImages(testTmp));
+      Path accuracyTmp = folder.resolve(QUICK_CNN_ACCURACY + ".part");
+      Files.writeString(accuracyTmp, Double.toString(accuracy) + "\n");
+      Files.move(tmp, folder.resolve(QUICK_CNN), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          accuracyTmp, folder.resolve(QUICK_CNN_ACCURACY), StandardCopyOption.REPLACE_EXISTING);
     }
-    LabeledImages test = data.test().firstPerClass(50);
-    Path tmp = folder.resolve(TEST_500 + ".part");
-    try (DataOutputStream out =
-        new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp)))) {
-      out.writeInt(test.rows());
-      out.writeInt(test.cols());
-      out.writeInt(test.size());
-      out.writeDouble(data.normalization().mean());
-      out.writeDouble(data.normalization().std());
-      out.write(test.pixelBytes());
-      out.write(test.labelBytes());
-    }
-    Files.move(tmp, folder.resolve(TEST_500), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Files.move(testTmp, folder.resolve(TEST_500), StandardCopyOption.REPLACE_EXISTING);
     System.out.println("fixtures ready in " + folder);
   }
 }
