@@ -225,7 +225,9 @@ public final class Sandbox {
             classpath.fixtures().toString(),
             "/sandbox/fixtures"));
     if (archive != null) {
-      c.addAll(List.of("--ro-bind", archive.toString(), ARCHIVE_IN_SANDBOX));
+      // "try": a newer build on this host may have replaced the archive; the JVM then runs
+      // without one (-Xshare:auto) instead of failing to start.
+      c.addAll(List.of("--ro-bind-try", archive.toString(), ARCHIVE_IN_SANDBOX));
     }
     for (Path dev : settings.gpuDevices()) {
       c.addAll(List.of("--dev-bind", dev.toString(), dev.toString()));

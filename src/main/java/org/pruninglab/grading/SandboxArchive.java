@@ -50,7 +50,6 @@ final class SandboxArchive {
     if (Files.exists(archive)) {
       return archive;
     }
-    long start = System.nanoTime();
     Path work = null;
     try {
       Files.createDirectories(folder);
@@ -63,10 +62,6 @@ final class SandboxArchive {
       run(new Sandbox(settings, cp, made).archiveCheckCommand(), 60);
       Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE);
       removeOthers(folder, archive);
-      LOG.info(
-          "Class-data archive for sandbox JVMs made in {} ms: {}",
-          (System.nanoTime() - start) / 1_000_000,
-          archive);
       return archive;
     } catch (IOException | RuntimeException e) {
       LOG.warn("Sandbox JVMs start without a class-data archive (slower): {}", e.getMessage());
