@@ -2,11 +2,8 @@ package org.pruninglab.grading;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +37,8 @@ final class PrecompiledTests {
     }
   }
 
-  private record Entry(String digest, Compiled compiled) {}
+  /** What was compiled for one loaded pack (a reload makes a new pack object). */
+  private record Entry(ExercisePack pack, Compiled compiled) {}
 
   private final SourceCompiler compiler;
   private final Path scratch;
@@ -57,11 +55,10 @@ final class PrecompiledTests {
    */
   Compiled of(ExercisePack pack, Map<String, String> testSources, boolean includeHidden) {
     String key = pack.id() + (includeHidden ? "+hidden" : "");
-    String digest = digest(pack, testSources);
     Entry entry = byPack.get(key);
-    if (entry == null || !entry.digest().equals(digest)) {
+    if (entry == null || entry.pack() != pack) {
       // Two jobs of a just-loaded pack may both compile: the same result, stored twice.
-      entry = new Entry(digest, compile(pack, testSources));
+      entry = new Entry(pack, compile(pack, testSources));
       byPack.put(key, entry);
     }
     return entry.compiled();
@@ -103,24 +100,6 @@ final class PrecompiledTests {
           // Class files only, in the jobs folder.
         }
       }
-    }
-  }
-
-  private static String digest(ExercisePack pack, Map<String, String> testSources) {
-    try {
-      MessageDigest sha = MessageDigest.getInstance("SHA-256");
-      sha.update(pack.metadata().sourcePath().getBytes(StandardCharsets.UTF_8));
-      sha.update((byte) 0);
-      sha.update(String.valueOf(pack.reference()).getBytes(StandardCharsets.UTF_8));
-      for (Map.Entry<String, String> e : testSources.entrySet()) {
-        sha.update((byte) 0);
-        sha.update(e.getKey().getBytes(StandardCharsets.UTF_8));
-        sha.update((byte) 0);
-        sha.update(e.getValue().getBytes(StandardCharsets.UTF_8));
-      }
-      return java.util.HexFormat.of().formatHex(sha.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 }

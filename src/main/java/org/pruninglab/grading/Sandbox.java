@@ -395,7 +395,7 @@ public final class Sandbox {
    * Only for a single-user machine; the app shows the mode prominently.
    */
   private List<String> unsafeCommand(Path jobClasses, Limits limits, RunOptions options) {
-    Path javaHome = Path.of(System.getProperty("java.home")).toAbsolutePath();
+    Path javaHome = javaHome();
     List<String> c =
         new ArrayList<>(
             List.of(

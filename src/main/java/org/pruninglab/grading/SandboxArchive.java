@@ -1,7 +1,6 @@
 package org.pruninglab.grading;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -9,11 +8,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.pruninglab.grading.harness.ArchiveWarmUp;
 import org.pruninglab.grading.harness.HarnessMain;
@@ -56,10 +52,11 @@ final class SandboxArchive {
       work = Files.createTempDirectory(folder, "new-");
       Path classList = work.resolve("classes.list");
       listClasses(cp, classList);
-      run(new Sandbox(settings, cp).archiveCommand(classList, work, "sandbox.jsa"), 300);
+      SandboxPreparation.run(
+          new Sandbox(settings, cp).archiveCommand(classList, work, "sandbox.jsa"), 300);
       Path made = work.resolve("sandbox.jsa");
       SandboxClasspath.makeReadableByAll(work);
-      run(new Sandbox(settings, cp, made).archiveCheckCommand(), 60);
+      SandboxPreparation.run(new Sandbox(settings, cp, made).archiveCheckCommand(), 60);
       Files.move(made, archive, StandardCopyOption.ATOMIC_MOVE);
       removeOthers(folder, archive);
       return archive;
@@ -69,7 +66,7 @@ final class SandboxArchive {
     } finally {
       if (work != null) {
         try {
-          SandboxClasspath.deleteRecursively(work);
+          Files2.deleteRecursively(work);
         } catch (IOException e) {
           // A leftover working folder holds only the class list.
         }
@@ -104,69 +101,26 @@ final class SandboxArchive {
 
   /** A trusted harness run on the warm-up class, writing the names of the classes it loads. */
   private static void listClasses(SandboxClasspath cp, Path classList) throws IOException {
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-XX:DumpLoadedClassList=" + classList,
-            "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC",
-            "-DENGINE_CACHE_DIR=" + cp.engineCache(),
-            "-Dai.djl.offline=true",
-            "-Dlab.threads=1",
-            "-Dlab.device=cpu",
-            "-Dlab.pictures=false",
-            "-cp",
-            cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")),
-            HarnessMain.class.getName());
-    byte[] secret = new byte[32];
     String input =
-        HexFormat.of().formatHex(secret) + "\n60 " + ArchiveWarmUp.class.getName() + "\n";
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    try (OutputStream in = p.getOutputStream()) {
-      in.write(input.getBytes(StandardCharsets.UTF_8));
-    }
-    byte[] out = p.getInputStream().readAllBytes();
-    waitFor(p, 120, command.get(0));
-    String text = new String(out, StandardCharsets.UTF_8);
-    if (p.exitValue() != 0 || !text.contains("@@PLAB")) {
-      throw new IllegalStateException(
-          "the warm-up run exited with "
-              + p.exitValue()
-              + ": "
-              + text.lines().reduce((a, b) -> b).orElse(""));
+        HexFormat.of().formatHex(new byte[32]) + "\n60 " + ArchiveWarmUp.class.getName() + "\n";
+    String output =
+        SandboxPreparation.runTrusted(
+            cp,
+            120,
+            List.of(
+                "-XX:DumpLoadedClassList=" + classList,
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Dlab.threads=1",
+                "-Dlab.device=cpu",
+                "-Dlab.pictures=false"),
+            input,
+            HarnessMain.class.getName());
+    if (!output.contains("@@PLAB")) {
+      throw new IllegalStateException("the warm-up run reported nothing");
     }
     if (!Files.isRegularFile(classList) || Files.size(classList) == 0) {
       throw new IllegalStateException("the warm-up run listed no classes");
-    }
-  }
-
-  private static void run(List<String> command, int seconds) throws IOException {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-    p.getOutputStream().close();
-    byte[] out = p.getInputStream().readAllBytes();
-    waitFor(p, seconds, command.get(0));
-    if (p.exitValue() != 0) {
-      String text = new String(out, StandardCharsets.UTF_8);
-      List<String> errors = new ArrayList<>(text.lines().filter(l -> l.contains("rror")).toList());
-      throw new IllegalStateException(
-          command.get(0)
-              + " exited with "
-              + p.exitValue()
-              + ": "
-              + (errors.isEmpty() ? text.lines().reduce((a, b) -> b).orElse("") : errors.get(0)));
-    }
-  }
-
-  private static void waitFor(Process p, int seconds, String what) {
-    try {
-      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        throw new IllegalStateException(what + " did not finish in " + seconds + " s");
-      }
-    } catch (InterruptedException e) {
-      p.destroyForcibly();
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted");
     }
   }
 

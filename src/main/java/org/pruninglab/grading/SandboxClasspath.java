@@ -80,7 +80,7 @@ public final class SandboxClasspath {
     Path lib = Files.createDirectories(folder.resolve("lib"));
     Path classes = folder.resolve("classes");
     Path fresh = folder.resolve("classes.new");
-    deleteRecursively(fresh);
+    Files2.deleteRecursively(fresh);
     Files.createDirectories(fresh);
     ClassLoader loader = SandboxClasspath.class.getClassLoader();
     Set<Path> jars = new LinkedHashSet<>();
@@ -97,9 +97,9 @@ public final class SandboxClasspath {
     }
     copyOwnClasses(loader, fresh);
     if (Files.isDirectory(classes) && digest(classes).equals(digest(fresh))) {
-      deleteRecursively(fresh); // the same build: leave the folder running sandboxes bind
+      Files2.deleteRecursively(fresh); // the same build: leave the folder running sandboxes bind
     } else {
-      deleteRecursively(classes);
+      Files2.deleteRecursively(classes);
       Files.move(fresh, classes);
     }
     Files.createDirectories(folder.resolve("engine"));
@@ -254,18 +254,6 @@ public final class SandboxClasspath {
         if (Files.isDirectory(p)) {
           p.toFile().setExecutable(true, false);
         }
-      }
-    }
-  }
-
-  static void deleteRecursively(Path folder) throws IOException {
-    if (!Files.exists(folder, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return;
-    }
-    try (Stream<Path> all = Files.walk(folder)) {
-      List<Path> paths = all.sorted(java.util.Comparator.reverseOrder()).toList();
-      for (Path p : paths) {
-        Files.deleteIfExists(p);
       }
     }
   }

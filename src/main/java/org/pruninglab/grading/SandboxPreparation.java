@@ -82,16 +82,30 @@ public final class SandboxPreparation {
 
   /** Runs one of the harness's preparation mains in a JVM outside any sandbox. */
   private static String runTrusted(SandboxClasspath cp, int seconds, String... mainAndArgs) {
+    return runTrusted(cp, seconds, List.of(), "", mainAndArgs);
+  }
+
+  /**
+   * As {@link #runTrusted(SandboxClasspath, int, String...)} with more JVM options and {@code
+   * input} on its standard input; its output (standard error included) when it exits with 0.
+   */
+  static String runTrusted(
+      SandboxClasspath cp,
+      int seconds,
+      List<String> jvmOptions,
+      String input,
+      String... mainAndArgs) {
     List<String> command =
         new ArrayList<>(
             List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-DENGINE_CACHE_DIR=" + cp.engineCache(),
-                "-Dai.djl.offline=true",
-                "-cp",
-                cp.entries().stream().map(Path::toString).collect(Collectors.joining(":"))));
+                "-Dai.djl.offline=true"));
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(cp.entries().stream().map(Path::toString).collect(Collectors.joining(":")));
     command.addAll(List.of(mainAndArgs));
-    return run(command, seconds);
+    return run(command, seconds, input);
   }
 
   private static void readableByAll(Path folder) {
@@ -175,10 +189,17 @@ public final class SandboxPreparation {
     return null;
   }
 
-  private static String run(List<String> command, int seconds) {
+  /** Runs {@code command}; its output when it exits with 0, else why not. */
+  static String run(List<String> command, int seconds) {
+    return run(command, seconds, "");
+  }
+
+  private static String run(List<String> command, int seconds, String input) {
     try {
       Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      p.getOutputStream().close();
+      try (var in = p.getOutputStream()) {
+        in.write(input.getBytes(StandardCharsets.UTF_8));
+      }
       byte[] out = p.getInputStream().readAllBytes();
       if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
         p.destroyForcibly();
