@@ -57,13 +57,51 @@ public final class CodePolicy {
           "java.lang.ClassValue",
           "java.lang.Compiler",
           "java.util.ServiceLoader",
+          // Reads class-path resources (the tests' among them).
+          "java.util.ResourceBundle",
+          "java.util.PropertyResourceBundle",
+          "java.util.ListResourceBundle",
+          // Tracks every array made on a thread; nothing an exercise needs.
+          "ai.djl.ndarray.NDScope",
           "java.util.Timer",
           "java.util.TimerTask",
           "ai.djl.ndarray.NDSerializer");
 
-  /** The only methods of java.lang.System that student code may call. */
+  /**
+   * The only members of java.lang.System that student code may use: {@code out} and {@code err}
+   * print into the harness's per-test capture.
+   */
   private static final Set<String> SYSTEM_ALLOWED =
-      Set.of("arraycopy", "nanoTime", "currentTimeMillis", "identityHashCode", "lineSeparator");
+      Set.of(
+          "arraycopy",
+          "nanoTime",
+          "currentTimeMillis",
+          "identityHashCode",
+          "lineSeparator",
+          "out",
+          "err");
+
+  /** What student code may do with System.out and System.err: print. */
+  private static final String PRINT_STREAM = "java.io.PrintStream";
+
+  private static final Set<String> PRINT_ALLOWED =
+      Set.of("print", "println", "printf", "format", "flush");
+
+  /**
+   * Members of the tensor managers that list or reach arrays the code was not handed (a test's
+   * expected values among them), or hook into the managers' bookkeeping.
+   */
+  private static final Set<String> MANAGER_INTROSPECTION =
+      Set.of(
+          "getManagedArrays",
+          "getParentManager",
+          "debugDump",
+          "attachInternal",
+          "attachUncappedInternal",
+          "tempAttachInternal",
+          "detachInternal",
+          "invoke",
+          "getEngine");
 
   /** The only methods of java.lang.Class that student code may call (no reflection). */
   private static final Set<String> CLASS_ALLOWED =
@@ -85,10 +123,14 @@ public final class CodePolicy {
           "com.google.",
           "org.slf4j.");
 
+  /** First parameter types of the Formatter constructors that open a file. */
+  private static final Set<String> WRITES_FILES = Set.of("java.lang.String", "java.io.File");
+
   private final String studentPackage;
   private final Set<String> allowedPackages;
   private final Set<String> allowedClasses;
   private final Set<String> reservedClassNames;
+  private final Set<String> reservedSimpleNames;
 
   /**
    * @param studentPackage the package the exercise's classes live in ("" for the default package)
@@ -98,6 +140,19 @@ public final class CodePolicy {
    */
   public CodePolicy(
       String studentPackage, List<String> extraAllowed, Set<String> reservedClassNames) {
+    this(studentPackage, extraAllowed, reservedClassNames, Set.of());
+  }
+
+  /**
+   * @param reservedSimpleNames simple names no student class may have besides those of {@code
+   *     java.lang}: the types the tests refer to, which a same-named class in the tests' package
+   *     would replace
+   */
+  public CodePolicy(
+      String studentPackage,
+      List<String> extraAllowed,
+      Set<String> reservedClassNames,
+      Set<String> reservedSimpleNames) {
     this.studentPackage = studentPackage;
     this.allowedPackages = new LinkedHashSet<>(BASE_PACKAGES);
     this.allowedClasses = new LinkedHashSet<>();
@@ -110,6 +165,7 @@ public final class CodePolicy {
       }
     }
     this.reservedClassNames = Set.copyOf(reservedClassNames);
+    this.reservedSimpleNames = Set.copyOf(reservedSimpleNames);
   }
 
   public List<PolicyViolation> check(Path compiledStudentClasses) {
@@ -156,6 +212,9 @@ public final class CodePolicy {
         if (isOwn(target, classes)) {
           continue;
         }
+        if (target.getName().equals(PRINT_STREAM)) {
+          continue; // Checked per member: printing only.
+        }
         String why = classProblem(target.getName());
         if (why != null) {
           out.add(
@@ -191,6 +250,17 @@ public final class CodePolicy {
       }
     }
     String top = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+    String simple = top.substring(top.lastIndexOf('.') + 1);
+    if (JavaLangNames.contains(simple) || reservedSimpleNames.contains(simple)) {
+      out.add(
+          new PolicyViolation(
+              name,
+              null,
+              0,
+              "has the name of a class the tests use ("
+                  + (JavaLangNames.contains(simple) ? "java.lang." + simple : simple)
+                  + "), which would replace it in the tests' package; choose another name"));
+    }
     if (reservedClassNames.contains(top)) {
       out.add(
           new PolicyViolation(
@@ -225,6 +295,28 @@ public final class CodePolicy {
           + ", which exercises may not use (allowed from System: "
           + String.join(", ", SYSTEM_ALLOWED.stream().sorted().toList())
           + ")";
+    }
+    if (owner.equals(PRINT_STREAM) && !PRINT_ALLOWED.contains(member)) {
+      return "uses PrintStream."
+          + (member.equals("<init>") ? "new" : member)
+          + "; only printing with System.out and System.err is allowed ("
+          + String.join(", ", PRINT_ALLOWED.stream().sorted().toList())
+          + ")";
+    }
+    if (owner.equals("java.util.Formatter")
+        && member.equals("<init>")
+        && target instanceof AccessTarget.CodeUnitAccessTarget unit
+        && !unit.getRawParameterTypes().isEmpty()
+        && WRITES_FILES.contains(unit.getRawParameterTypes().get(0).getName())) {
+      return "creates a Formatter that writes a file; exercises may not write files (format into a"
+          + " String with String.format or a StringBuilder instead)";
+    }
+    if (owner.startsWith("ai.djl.ndarray.") && MANAGER_INTROSPECTION.contains(member)) {
+      return "calls "
+          + target.getOwner().getSimpleName()
+          + "."
+          + member
+          + ", which reaches tensors the code was not handed; exercises may not use it";
     }
     if (owner.equals("java.lang.Class") && !CLASS_ALLOWED.contains(member)) {
       return "calls Class." + member + "; reflection is not allowed in exercises";

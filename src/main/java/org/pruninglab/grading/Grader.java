@@ -185,7 +185,9 @@ public final class Grader {
     long t1 = System.nanoTime();
     progress.update(GradingProgress.Phase.CHECKING, 0, plan.size());
     Set<String> testClassNames = new HashSet<>(pack.testClasses(true));
-    CodePolicy policy = new CodePolicy(meta.packageName(), meta.allowedApis(), testClassNames);
+    CodePolicy policy =
+        new CodePolicy(
+            meta.packageName(), meta.allowedApis(), testClassNames, TestTypeNames.of(pack));
     List<PolicyViolation> violations = policyChecked ? policy.check(student) : List.of();
     long policyMillis = ms(t1);
     if (!violations.isEmpty()) {
@@ -257,47 +259,36 @@ public final class Grader {
           policyMillis);
     }
 
-    SandboxOutcome outcome;
+    SandboxSession.Outcome outcome;
     try {
       SandboxClasspath.makeReadableByAll(job);
       progress.update(GradingProgress.Phase.RUNNING, 0, plan.size());
       outcome =
-          sandbox.run(
+          SandboxSession.run(
+              sandbox,
               job.resolve("classes"),
-              pack.testClasses(includeHidden),
+              plan,
+              classNames(student),
               limits,
               new TestCounter(plan, progress),
               options);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the sandbox", e);
     }
-    Verdict verdict = verdictOf(outcome);
-    String endReason =
-        switch (verdict) {
-          case TIME_LIMIT ->
-              "the run was stopped at the time limit of " + limits.wallSeconds() + " seconds";
-          case MEMORY_LIMIT -> "the run ran out of memory";
-          case OUTPUT_LIMIT -> "the run printed more than the output limit";
-          case CRASHED ->
-              "the test run ended before this test finished (did the code exit the JVM"
-                  + " or crash it?)";
-          default -> null;
-        };
-    ResultAssembler.Assembled a = ResultAssembler.assemble(plan, outcome.messages(), endReason);
-    if (verdict == Verdict.OK && !a.ended()) {
-      verdict = Verdict.CRASHED;
-    }
+    Verdict verdict = outcome.verdict();
+    ResultAssembler.Assembled a =
+        ResultAssembler.assemble(plan, outcome.messages(), outcome.endReason());
     double score = a.tests().stream().mapToDouble(TestResult::points).sum();
     long passed = a.tests().stream().filter(TestResult::passed).count();
     String summary =
         String.format(Locale.ROOT, "%d of %d tests passed", passed, a.tests().size())
-            + (verdict == Verdict.OK ? "." : "; " + endReason + ".");
+            + (verdict == Verdict.OK ? "." : "; " + limitNote(verdict, a.tests(), limits) + ".");
     long engine = a.engineMillis();
     Timings timings =
         new Timings(
             compileMillis,
             policyMillis,
-            Math.max(0, outcome.firstLineMillis() - engine),
+            Math.max(0, outcome.firstLineMillis() - engine / Math.max(1, outcome.jvms())),
             engine,
             a.testMillis(),
             ms(start));
@@ -313,29 +304,47 @@ public final class Grader {
         a.tests(),
         a.metrics(),
         a.pictures(),
-        a.output(),
+        a.outsideTests(),
         timings);
   }
 
-  static Verdict verdictOf(SandboxOutcome o) {
-    if (o.outputExceeded()) {
-      return Verdict.OUTPUT_LIMIT;
+  /** What stopped the run, in words, for the summary. */
+  private static String limitNote(Verdict verdict, List<TestResult> tests, Limits limits) {
+    long stopped =
+        tests.stream()
+            .filter(t -> t.message() != null && t.message().startsWith("Time limit"))
+            .count();
+    return switch (verdict) {
+      case TIME_LIMIT ->
+          stopped == 1
+              ? "1 test was stopped at its time limit of " + limits.perTestSeconds() + " seconds"
+              : stopped
+                  + " tests were stopped at the time limit ("
+                  + limits.perTestSeconds()
+                  + " seconds a test, "
+                  + limits.wallSeconds()
+                  + " for the run)";
+      case MEMORY_LIMIT ->
+          "the test JVM ran out of memory (" + limits.heapMegabytes() + " MB of heap)";
+      case OUTPUT_LIMIT -> "the run sent more than the limit of " + limits.outputBytes() + " bytes";
+      case CRASHED -> "the test JVM ended early (did the code exit the JVM or crash it?)";
+      case CANCELLED -> "the run was cancelled";
+      default -> verdict.label();
+    };
+  }
+
+  /** The names of the compiled classes under {@code folder}. */
+  private static List<String> classNames(Path folder) {
+    try (var files = Files.walk(folder)) {
+      return files
+          .filter(f -> f.toString().endsWith(".class"))
+          .map(f -> folder.relativize(f).toString())
+          .map(n -> n.substring(0, n.length() - ".class".length()).replace('/', '.'))
+          .sorted()
+          .toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
-    if (o.timedOut()) {
-      return Verdict.TIME_LIMIT;
-    }
-    String err = o.stderrTail();
-    if (err.contains("java.lang.OutOfMemoryError")
-        || err.contains("Cannot allocate memory")
-        || err.contains("std::bad_alloc")
-        || err.contains("DefaultCPUAllocator: can't allocate")
-        || err.contains("Could not reserve enough space")) {
-      return Verdict.MEMORY_LIMIT;
-    }
-    if (o.exitCode() != 0) {
-      return Verdict.CRASHED;
-    }
-    return Verdict.OK;
   }
 
   private Limits limits(ExercisePack pack) {
@@ -375,7 +384,8 @@ public final class Grader {
               "Not run: " + verdict.label() + ".",
               0,
               t.visibility(),
-              t.hidden()));
+              t.hidden(),
+              null));
     }
     return new GradingResult(
         pack.id(),

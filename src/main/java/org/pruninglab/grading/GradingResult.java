@@ -18,7 +18,8 @@ import java.util.Map;
  * @param tests per planned test, in plan order
  * @param metrics pruning results reported by the tests, by name
  * @param pictures pictures of the model the tests recorded, in the order they came
- * @param output what the tests and the student's code printed (capped)
+ * @param output what was printed outside any test (class set-up, capped): staff only; what a test
+ *     printed is in its {@link TestResult#output()}
  * @param timings where the time went
  */
 public record GradingResult(

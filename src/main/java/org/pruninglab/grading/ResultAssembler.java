@@ -11,9 +11,11 @@ import java.util.TreeMap;
 import org.pruninglab.exercise.PlannedTest;
 
 /**
- * Turns the verified lines of a sandbox run into per-test results, using the trusted test plan: a
- * planned test passes only if it and every invocation under it reported success; a test that did
- * not report is failed; points come from the plan. Lines about tests outside the plan are ignored.
+ * Turns the verified lines of a job's sandbox runs (and the trusted side's own verdicts for tests a
+ * JVM ended in) into per-test results, using the trusted test plan: a planned test passes only if
+ * it and every invocation under it reported success; a test that did not report is failed; points
+ * come from the plan. Lines about tests outside the plan are ignored. What a test printed stays
+ * with that test; what was printed outside any test is kept apart.
  */
 final class ResultAssembler {
 
@@ -30,8 +32,7 @@ final class ResultAssembler {
       List<TestResult> tests,
       Map<String, Object> metrics,
       List<RecordedPicture> pictures,
-      String output,
-      boolean ended,
+      String outsideTests,
       long engineMillis,
       long testMillis) {}
 
@@ -39,10 +40,10 @@ final class ResultAssembler {
     Map<String, String> status = new HashMap<>();
     Map<String, String> message = new HashMap<>();
     Map<String, Long> millis = new HashMap<>();
+    Map<String, StringBuilder> printed = new HashMap<>();
     Map<String, Object> metrics = new TreeMap<>();
     List<RecordedPicture> pictures = new ArrayList<>();
-    String output = "";
-    boolean ended = false;
+    StringBuilder output = new StringBuilder();
     long engine = 0;
     for (String m : messages) {
       JsonNode n;
@@ -59,6 +60,10 @@ final class ResultAssembler {
             message.put(id, n.path("message").asText());
           }
           millis.put(id, n.path("millis").asLong());
+          String text = n.path("output").isTextual() ? n.path("output").asText() : "";
+          if (!text.isEmpty()) {
+            printed.computeIfAbsent(id, k -> new StringBuilder()).append(text);
+          }
         }
         case "metric" -> {
           String name = n.path("name").asText();
@@ -79,15 +84,14 @@ final class ResultAssembler {
                 new RecordedPicture(name, n.path("kind").asText(), n.path("data").toString()));
           }
         }
-        case "output" -> output = n.path("text").asText();
+        case "output" -> output.append(n.path("text").asText(""));
         case "engine" -> {
-          engine = n.path("millis").asLong();
+          engine += n.path("millis").asLong();
           String device = n.path("device").asText("");
           if (!device.isEmpty() && device.length() <= 40) {
             metrics.put(ENGINE_DEVICE, device);
           }
         }
-        case "end" -> ended = true;
         default -> {}
       }
     }
@@ -98,8 +102,14 @@ final class ResultAssembler {
       String failure = null;
       int invocations = 0;
       boolean allChildrenPassed = true;
-      for (var e : status.entrySet()) {
+      StringBuilder testOutput =
+          new StringBuilder(printed.getOrDefault(t.id(), new StringBuilder()));
+      for (var e : new TreeMap<>(status).entrySet()) {
         if (e.getKey().startsWith(t.id() + "/")) {
+          StringBuilder child = printed.get(e.getKey());
+          if (child != null) {
+            testOutput.append(child);
+          }
           invocations++;
           if (!"passed".equals(e.getValue())) {
             allChildrenPassed = false;
@@ -115,7 +125,10 @@ final class ResultAssembler {
       }
       boolean template = t.id().contains("[test-template:");
       boolean passed = "passed".equals(own) && allChildrenPassed && (!template || invocations > 0);
-      if (own == null) {
+      String setUp = own == null ? failedAncestor(t.id(), status, message) : null;
+      if (own == null && setUp != null) {
+        failure = "Not run: the set-up of its test class failed: " + setUp;
+      } else if (own == null) {
         failure =
             "This test did not report a result" + (endReason == null ? "." : ": " + endReason);
       } else if (!"passed".equals(own) && failure == null) {
@@ -135,10 +148,23 @@ final class ResultAssembler {
               passed ? null : failure,
               ms,
               t.visibility(),
-              t.hidden()));
+              t.hidden(),
+              testOutput.isEmpty() ? null : testOutput.toString()));
     }
     return new Assembled(
-        tests, new LinkedHashMap<>(metrics), pictures, output, ended, engine, testMillis);
+        tests, new LinkedHashMap<>(metrics), pictures, output.toString(), engine, testMillis);
+  }
+
+  /** The message of a container above {@code testId} that reported a failure, or null. */
+  private static String failedAncestor(
+      String testId, Map<String, String> status, Map<String, String> message) {
+    for (var e : status.entrySet()) {
+      if (testId.startsWith(e.getKey() + "/") && !"passed".equals(e.getValue())) {
+        String m = message.get(e.getKey());
+        return m == null || m.isBlank() ? "it " + e.getValue() + "." : m;
+      }
+    }
+    return null;
   }
 
   private static boolean belongsToPlan(List<PlannedTest> plan, String testId) {
@@ -153,6 +179,9 @@ final class ResultAssembler {
   private static String describe(String invocation, String status, String message) {
     String what =
         switch (status) {
+          case "timeout" -> "ran past its time limit";
+          case "memory" -> "ran out of memory";
+          case "crashed" -> "ended with the test JVM";
           case "aborted" -> "aborted";
           case "skipped" -> "skipped";
           default -> "failed";

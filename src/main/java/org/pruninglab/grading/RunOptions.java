@@ -1,5 +1,7 @@
 package org.pruninglab.grading;
 
+import java.util.function.BooleanSupplier;
+
 /**
  * How one grading job's sandbox runs.
  *
@@ -7,13 +9,23 @@ package org.pruninglab.grading;
  *     engine falls back to the CPU when it sees no such GPU
  * @param pictures whether tests record pictures for the result page (and compute what only the
  *     pictures need); batch gradings, whose pictures nobody looks at, leave them out
+ * @param stopRequested asked now and then while the sandbox runs; true stops the job (its student
+ *     cancelled it)
  */
-public record RunOptions(String device, boolean pictures) {
+public record RunOptions(String device, boolean pictures, BooleanSupplier stopRequested) {
 
   public RunOptions {
     if (device == null || device.isBlank()) {
       throw new IllegalArgumentException("a grading job needs a device");
     }
+    if (stopRequested == null) {
+      throw new IllegalArgumentException("a grading job needs a stop signal");
+    }
+  }
+
+  /** A job nobody can stop but the limits. */
+  public RunOptions(String device, boolean pictures) {
+    this(device, pictures, () -> false);
   }
 
   /** On this device, with pictures. */

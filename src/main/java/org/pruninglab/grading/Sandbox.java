@@ -1,5 +1,6 @@
 package org.pruninglab.grading;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,6 +49,12 @@ public final class Sandbox {
   private static final int MAX_LINE = 4 << 20;
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /** How often a running sandbox asks whether its job was cancelled. */
+  private static final long STOP_POLL_NANOS = 500_000_000L;
+
+  /** Where the folder of the protocol socket appears inside the sandbox. */
+  static final String CHANNEL_IN_SANDBOX = "/sandbox/channel";
+
   /** Where the class-data archive appears inside the sandbox. */
   static final String ARCHIVE_IN_SANDBOX = "/sandbox/cds/sandbox.jsa";
 
@@ -72,52 +79,54 @@ public final class Sandbox {
     return settings;
   }
 
-  /** Runs {@code testClasses} from the job folder's {@code classes/} (student and test classes). */
-  public SandboxOutcome run(Path jobClasses, List<String> testClasses, Limits limits)
-      throws IOException {
-    return run(jobClasses, testClasses, limits, message -> {});
-  }
-
-  /** As {@link #run(Path, List, Limits)}, handing each verified line to {@code onMessage} live. */
-  public SandboxOutcome run(
-      Path jobClasses, List<String> testClasses, Limits limits, Consumer<String> onMessage)
-      throws IOException {
-    return run(jobClasses, testClasses, limits, onMessage, RunOptions.on(settings.device()));
-  }
-
   /**
-   * As {@link #run(Path, List, Limits, Consumer)} with the job's own options (its device, whether
-   * tests record pictures).
+   * Runs one sandbox JVM on the job folder's {@code classes/} (student and test classes), with the
+   * job's own options (its device, whether tests record pictures), handing each verified line to
+   * {@code onMessage} live. The signed lines travel on a socket of their own: what the JVM writes
+   * to its standard output and error is drained and kept only as a short tail for the logs, and
+   * nothing written there counts towards a verdict.
    */
   public SandboxOutcome run(
-      Path jobClasses,
-      List<String> testClasses,
-      Limits limits,
-      Consumer<String> onMessage,
-      RunOptions options)
+      SandboxJob job, Limits limits, Consumer<String> onMessage, RunOptions options)
       throws IOException {
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     Mac mac = ProtocolLine.mac(secret);
-    List<String> command = command(jobClasses, limits, options);
+    ProtocolSocket socket = ProtocolSocket.open();
+    try {
+      return run(job, limits, onMessage, options, secret, mac, socket);
+    } finally {
+      socket.close();
+    }
+  }
+
+  private SandboxOutcome run(
+      SandboxJob job,
+      Limits limits,
+      Consumer<String> onMessage,
+      RunOptions options,
+      byte[] secret,
+      Mac mac,
+      ProtocolSocket socket)
+      throws IOException {
+    List<String> command = command(job.classes(), limits, options, socket.path());
     long start = System.nanoTime();
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(ENVIRONMENT);
     Process process = builder.start();
     List<String> messages = new ArrayList<>();
     AtomicLong firstLine = new AtomicLong(-1);
-    AtomicLong outputBytes = new AtomicLong();
-    AtomicBoolean outputExceeded = new AtomicBoolean();
-    ByteArrayOutputStream stderrTail = new ByteArrayOutputStream();
+    AtomicBoolean protocolExceeded = new AtomicBoolean();
+    OutputTail tail = new OutputTail(STDERR_TAIL);
 
-    Thread stdout =
+    Thread protocol =
         daemon(
-            "sandbox-stdout",
+            "sandbox-protocol",
             () -> {
               long seq = 0;
-              try (InputStream in = process.getInputStream()) {
-                for (String line;
-                    (line = readLine(in, outputBytes, limits, outputExceeded)) != null; ) {
+              long[] bytes = {0};
+              try (InputStream in = new BufferedInputStream(socket.accept(), 1 << 16)) {
+                for (String line; (line = readLine(in, bytes, limits.outputBytes())) != null; ) {
                   String json = ProtocolLine.verify(mac, seq, line);
                   if (json != null) {
                     seq++;
@@ -129,64 +138,55 @@ public final class Sandbox {
                   }
                 }
               } catch (IOException e) {
-                // The process was killed; what was read counts.
+                // The process ended or was killed; what was read counts.
               }
-              if (outputExceeded.get()) {
+              if (bytes[0] > limits.outputBytes()) {
+                protocolExceeded.set(true);
                 killTree(process);
               }
             });
-    Thread stderr =
-        daemon(
-            "sandbox-stderr",
-            () -> {
-              byte[] buffer = new byte[8192];
-              try (InputStream in = process.getErrorStream()) {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                  if (outputBytes.addAndGet(n) > limits.outputBytes()) {
-                    outputExceeded.set(true);
-                    killTree(process);
-                  }
-                  synchronized (stderrTail) {
-                    stderrTail.write(buffer, 0, n);
-                    if (stderrTail.size() > 4 * STDERR_TAIL) {
-                      byte[] all = stderrTail.toByteArray();
-                      stderrTail.reset();
-                      stderrTail.write(all, all.length - STDERR_TAIL, STDERR_TAIL);
-                    }
-                  }
-                }
-              } catch (IOException e) {
-                // Killed.
-              }
-            });
+    Thread stdout = drain("sandbox-stdout", process.getInputStream(), tail);
+    Thread stderr = drain("sandbox-stderr", process.getErrorStream(), tail);
 
     try (OutputStream in = process.getOutputStream()) {
-      String job = limits.perTestSeconds() + " " + String.join(" ", testClasses) + "\n";
-      in.write((HexFormat.of().formatHex(secret) + "\n" + job).getBytes(StandardCharsets.UTF_8));
+      in.write(
+          (HexFormat.of().formatHex(secret) + "\n" + job.describe())
+              .getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       // The sandbox died before reading its input; the outcome says how.
     }
     boolean timedOut = false;
+    boolean stopped = false;
     try {
-      if (!process.waitFor(limits.wallSeconds(), TimeUnit.SECONDS)) {
-        timedOut = true;
-        killTree(process);
+      long until = start + limits.wallSeconds() * 1_000_000_000L;
+      while (true) {
+        long left = until - System.nanoTime();
+        if (left <= 0) {
+          timedOut = true;
+          killTree(process);
+          break;
+        }
+        if (process.waitFor(Math.min(left, STOP_POLL_NANOS), TimeUnit.NANOSECONDS)) {
+          break;
+        }
+        if (options.stopRequested().getAsBoolean()) {
+          stopped = true;
+          killTree(process);
+          break;
+        }
       }
       process.waitFor(10, TimeUnit.SECONDS);
-      stdout.join(5_000);
-      stderr.join(5_000);
+      socket.close();
+      protocol.join(5_000);
+      socket.closeConnection();
+      stdout.join(2_000);
+      stderr.join(2_000);
     } catch (InterruptedException e) {
       killTree(process);
       Thread.currentThread().interrupt();
     }
     killTree(process);
     long end = System.nanoTime();
-    String tail;
-    synchronized (stderrTail) {
-      byte[] all = stderrTail.toByteArray();
-      int from = Math.max(0, all.length - STDERR_TAIL);
-      tail = new String(all, from, all.length - from, StandardCharsets.UTF_8);
-    }
     List<String> copy;
     synchronized (messages) {
       copy = List.copyOf(messages);
@@ -195,20 +195,39 @@ public final class Sandbox {
         copy,
         process.isAlive() ? -1 : process.exitValue(),
         timedOut,
-        outputExceeded.get(),
-        tail,
+        protocolExceeded.get(),
+        stopped,
+        tail.text(),
         firstLine.get() < 0 ? 0 : (firstLine.get() - start) / 1_000_000,
         (end - start) / 1_000_000);
   }
 
-  /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
-  List<String> command(Path jobClasses, Limits limits) {
-    return command(jobClasses, limits, RunOptions.on(settings.device()));
+  /** Reads an untrusted stream to its end, keeping only its last bytes. */
+  private static Thread drain(String name, InputStream stream, OutputTail tail) {
+    return daemon(
+        name,
+        () -> {
+          byte[] buffer = new byte[8192];
+          try (InputStream in = stream) {
+            for (int n; (n = in.read(buffer)) > 0; ) {
+              tail.write(buffer, n);
+            }
+          } catch (IOException e) {
+            // Killed.
+          }
+        });
   }
 
-  private List<String> command(Path jobClasses, Limits limits, RunOptions options) {
+  /** The full command line: setpriv (as root) → bwrap → prlimit → java harness. */
+  List<String> command(Path jobClasses, Limits limits) {
+    return command(
+        jobClasses, limits, RunOptions.on(settings.device()), Path.of("/tmp/channel/socket"));
+  }
+
+  private List<String> command(
+      Path jobClasses, Limits limits, RunOptions options, Path socketPath) {
     if (settings.unsafeLocal()) {
-      return unsafeCommand(jobClasses, limits, options);
+      return unsafeCommand(jobClasses, limits, options, socketPath.toString());
     }
     List<String> c = new ArrayList<>();
     c.addAll(settings.userSwitch());
@@ -223,7 +242,10 @@ public final class Sandbox {
             "/sandbox/engine",
             "--ro-bind-try",
             classpath.fixtures().toString(),
-            "/sandbox/fixtures"));
+            "/sandbox/fixtures",
+            "--ro-bind",
+            socketPath.getParent().toString(),
+            CHANNEL_IN_SANDBOX));
     if (archive != null) {
       // "try": a newer build on this host may have replaced the archive; the JVM then runs
       // without one (-Xshare:auto) instead of failing to start.
@@ -232,6 +254,8 @@ public final class Sandbox {
     for (Path dev : settings.gpuDevices()) {
       c.addAll(List.of("--dev-bind", dev.toString(), dev.toString()));
     }
+    // Everything but the size-capped /tmp is read-only: what one job can write is bounded by it.
+    c.addAll(List.of("--remount-ro", "/dev", "--remount-ro", "/"));
     c.addAll(
         List.of(
             "--",
@@ -251,6 +275,7 @@ public final class Sandbox {
             limits,
             "/sandbox/engine",
             "/sandbox/fixtures",
+            CHANNEL_IN_SANDBOX + "/" + socketPath.getFileName(),
             sandboxClassPath(),
             options));
     return c;
@@ -394,7 +419,8 @@ public final class Sandbox {
    * Unsafe local mode: the same JVM, limits and protocol, but no namespaces and no user change.
    * Only for a single-user machine; the app shows the mode prominently.
    */
-  private List<String> unsafeCommand(Path jobClasses, Limits limits, RunOptions options) {
+  private List<String> unsafeCommand(
+      Path jobClasses, Limits limits, RunOptions options, String socketPath) {
     Path javaHome = javaHome();
     List<String> c =
         new ArrayList<>(
@@ -414,6 +440,7 @@ public final class Sandbox {
             limits,
             classpath.engineCache().toString(),
             classpath.fixtures().toString(),
+            socketPath,
             String.join(":", cp),
             options));
     return c;
@@ -424,6 +451,7 @@ public final class Sandbox {
       Limits limits,
       String engineDir,
       String fixturesDir,
+      String channel,
       String classPath,
       RunOptions options) {
     List<String> c = new ArrayList<>();
@@ -453,6 +481,7 @@ public final class Sandbox {
             "-Dai.djl.offline=true",
             "-DENGINE_CACHE_DIR=" + engineDir,
             "-Dlab.fixtures=" + fixturesDir,
+            "-Dlab.channel=" + channel,
             "-Dlab.threads=" + settings.threads(),
             "-Dlab.device=" + options.device(),
             "-Dlab.pictures=" + options.pictures(),
@@ -473,13 +502,12 @@ public final class Sandbox {
     return "/sandbox/cp/" + entry.getFileName();
   }
 
-  private static String readLine(
-      InputStream in, AtomicLong total, Limits limits, AtomicBoolean exceeded) throws IOException {
+  /** The next line, or null at the end or once more than {@code limit} bytes came in all. */
+  private static String readLine(InputStream in, long[] total, long limit) throws IOException {
     ByteArrayOutputStream line = new ByteArrayOutputStream();
     int b;
     while ((b = in.read()) >= 0) {
-      if (total.incrementAndGet() > limits.outputBytes()) {
-        exceeded.set(true);
+      if (++total[0] > limit) {
         return null;
       }
       if (b == '\n') {

@@ -102,7 +102,10 @@ final class SandboxArchive {
   /** A trusted harness run on the warm-up class, writing the names of the classes it loads. */
   private static void listClasses(SandboxClasspath cp, Path classList) throws IOException {
     String input =
-        HexFormat.of().formatHex(new byte[32]) + "\n60 " + ArchiveWarmUp.class.getName() + "\n";
+        HexFormat.of().formatHex(new byte[32])
+            + "\nseconds 60\nclass "
+            + ArchiveWarmUp.class.getName()
+            + "\n\n";
     String output =
         SandboxPreparation.runTrusted(
             cp,

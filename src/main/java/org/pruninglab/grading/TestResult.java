@@ -12,6 +12,8 @@ import org.pruninglab.exercise.Visibility;
  * @param message why it failed, or null
  * @param millis time the test took inside the sandbox
  * @param hidden whether the test belongs to the hidden set
+ * @param output what the test and the student's code printed while it ran (capped), or null; shown
+ *     only where the test's result may be shown
  */
 public record TestResult(
     String id,
@@ -22,7 +24,8 @@ public record TestResult(
     String message,
     long millis,
     Visibility visibility,
-    boolean hidden) {
+    boolean hidden,
+    String output) {
 
   public boolean passed() {
     return "passed".equals(status);

@@ -13,6 +13,8 @@ public enum Verdict {
   CRASHED("crashed"),
   /** A practice run that a newer run of the same student and exercise replaced while queued. */
   SUPERSEDED("superseded"),
+  /** A practice run its student cancelled, queued or running. */
+  CANCELLED("cancelled"),
   /** The grading service gave up on the job after its attempts (workers died while grading). */
   GRADER_ERROR("grader error");
 

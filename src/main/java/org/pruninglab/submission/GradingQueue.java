@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.DeviceSlots;
@@ -248,6 +249,78 @@ public class GradingQueue {
     }
   }
 
+  /**
+   * Cancels a practice run, queued or running: it gets its result ({@code cancelled}) now, fenced
+   * like every result, so a worker grading it cannot store another; that worker sees the result and
+   * stops the sandbox ({@link #cancelledMeanwhile}). False when the run had its result already.
+   */
+  boolean cancel(Submission run) {
+    ExercisePack pack = engine.catalog().packs().get(run.exerciseId());
+    Instant now = clock.instant();
+    for (int tries = 0; tries < 3; tries++) {
+      int attempt = submissions.attempts(run.id());
+      boolean queued =
+          submissions.find(run.id()).map(s -> s.status() == SubmissionStatus.QUEUED).orElse(false);
+      Boolean stored =
+          tx.execute(
+              status -> {
+                if (!submissions.storeResult(
+                    run.id(),
+                    queued ? 0 : attempt,
+                    null,
+                    Verdict.CANCELLED.label(),
+                    0,
+                    pack == null ? 0 : pack.maxPoints(false),
+                    "Cancelled by you "
+                        + (queued ? "before it started" : "while it ran")
+                        + ". The code of this run is kept.",
+                    "{}",
+                    0,
+                    now,
+                    Map.of())) {
+                  return false;
+                }
+                submissions.recordPhase(run.id(), Phase.DONE, now);
+                return true;
+              });
+      if (Boolean.TRUE.equals(stored)) {
+        if (queued) {
+          try {
+            client.cancel(TaskInstanceId.of(TASK, instanceOf(run.id())));
+          } catch (RuntimeException alreadyGone) {
+            // Picked meanwhile: the worker finds it done and skips it.
+          }
+        }
+        events.publish(
+            new GradingUpdate(run.id(), run.accountId(), run.exerciseId(), Phase.DONE, 0, 0, now));
+        return true;
+      }
+      if (submissions.done(run.id())) {
+        return false;
+      }
+      // It moved from queued to running (or to its next attempt) meanwhile: try again.
+    }
+    return false;
+  }
+
+  /** True once the job has its result from elsewhere (cancelled); asked at most every 2 s. */
+  private BooleanSupplier cancelledMeanwhile(long id) {
+    long[] next = {0};
+    boolean[] done = {false};
+    return () -> {
+      long now = System.nanoTime();
+      if (!done[0] && now - next[0] >= 0) {
+        next[0] = now + 2_000_000_000L;
+        try {
+          done[0] = submissions.done(id);
+        } catch (RuntimeException e) {
+          // The database is away for a moment: go on grading.
+        }
+      }
+      return done[0];
+    };
+  }
+
   /** Grades one stored submission and stores the result; safe to run again for the same id. */
   void grade(long id) {
     int attempt = submissions.claim(id, identity.id());
@@ -322,7 +395,11 @@ public class GradingQueue {
         device = lease.device();
         // Batch gradings leave out the pictures: students and staff look at those of the
         // submission itself, and a deadline batch should not pay for them hundreds of times.
-        RunOptions options = new RunOptions(lease.device(), s.kind().byStudent());
+        RunOptions options =
+            new RunOptions(
+                lease.device(),
+                s.kind().byStudent(),
+                s.kind() == SubmissionKind.RUN ? cancelledMeanwhile(id) : () -> false);
         result =
             engine.grader().grade(pack, submissions.source(id), s.hidden(), progressOf(s), options);
       }

@@ -148,6 +148,23 @@ class SubmissionRepository {
    * Takes a job for one attempt: counts the attempt and names the worker. The returned number is
    * the attempt's fencing token for {@link #storeResult}; 0 when the job is done already.
    */
+  /** How many times a worker has started the job (0 while it never ran). */
+  int attempts(long id) {
+    return jdbc.sql("select attempts from submission where id = ?")
+        .param(id)
+        .query(Integer.class)
+        .single();
+  }
+
+  /** Whether the job has its result (graded, superseded, cancelled). */
+  boolean done(long id) {
+    return jdbc.sql("select count(*) from submission where id = ? and status = 'DONE'")
+            .param(id)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
   int claim(long id, String worker) {
     int updated =
         jdbc.sql(

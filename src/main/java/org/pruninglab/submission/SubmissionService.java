@@ -78,6 +78,27 @@ public class SubmissionService {
     return store(exerciseId, fileName, source, SubmissionKind.RUN);
   }
 
+  /**
+   * Cancels the signed-in student's own practice run while it waits or runs; it ends as {@code
+   * cancelled} and its code is kept. Submissions that count cannot be cancelled.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public void cancelRun(long id) {
+    Account me =
+        accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
+    Submission run = submissions.find(id).orElse(null);
+    if (run == null || run.accountId() != me.id()) {
+      throw new SubmissionException("You have no run #" + id + " to cancel.");
+    }
+    if (run.kind() != SubmissionKind.RUN) {
+      throw new SubmissionException(
+          "Only practice runs can be cancelled; a submission is always graded.");
+    }
+    if (run.status() == SubmissionStatus.DONE || !queue.cancel(run)) {
+      throw new SubmissionException("Run #" + id + " has already finished.");
+    }
+  }
+
   private long store(String exerciseId, String fileName, byte[] source, SubmissionKind kind) {
     Account me =
         accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));

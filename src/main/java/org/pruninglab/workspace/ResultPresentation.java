@@ -11,7 +11,9 @@ import org.pruninglab.grading.TestResult;
  * Applies test visibility to a stored result. Public tests are always shown; a hidden test is shown
  * to a student when it is {@code visible}, or {@code after_due_date} once their own deadline has
  * passed, and never when {@code hidden}. Scores count shown tests only, so nothing about a withheld
- * test leaks through the numbers; staff see everything.
+ * test leaks through the numbers. What a test printed is shown with it, so only where it is shown;
+ * what was printed outside any test (a hidden class's set-up among it) only to staff, who see
+ * everything.
  */
 public final class ResultPresentation {
 
@@ -57,7 +59,7 @@ public final class ResultPresentation {
               : withheld + " hidden tests count toward your grade but are not shown to students.";
     }
     boolean everythingShown = !practiceRun && withheld == 0 && r.hidden();
-    return build(r, shown, withheld, note, everythingShown);
+    return build(r, shown, withheld, note, everythingShown, "");
   }
 
   /** What staff see: every test. */
@@ -68,11 +70,17 @@ public final class ResultPresentation {
         shown,
         0,
         r.hidden() ? null : "Practice run: public tests only; it does not count.",
-        r.hidden());
+        r.hidden(),
+        r.output());
   }
 
   private static ShownResult build(
-      GradingResult r, List<ShownTest> shown, int withheld, String note, boolean everythingShown) {
+      GradingResult r,
+      List<ShownTest> shown,
+      int withheld,
+      String note,
+      boolean everythingShown,
+      String outsideTests) {
     double score = shown.stream().mapToDouble(ShownTest::points).sum();
     double max = shown.stream().mapToDouble(ShownTest::maxPoints).sum();
     return new ShownResult(
@@ -87,7 +95,7 @@ public final class ResultPresentation {
         r.violations(),
         r.metrics(),
         r.pictures(),
-        r.output());
+        outsideTests);
   }
 
   static String headline(GradingResult r, List<ShownTest> shown, boolean everythingShown) {
@@ -98,11 +106,11 @@ public final class ResultPresentation {
     return switch (r.verdict()) {
       case COMPILE_ERROR -> "Your code does not compile, so no test ran. " + r.summary();
       case POLICY_VIOLATION -> r.summary() + " No test ran.";
-      case TIME_LIMIT -> "The run was stopped at the time limit: " + tally;
+      case TIME_LIMIT -> "A time limit stopped the run or one of its tests: " + tally;
       case MEMORY_LIMIT -> "The run ran out of memory: " + tally;
       case OUTPUT_LIMIT -> "The run printed more than the output limit: " + tally;
       case CRASHED -> "The run ended early (did the code exit or crash the JVM?): " + tally;
-      case SUPERSEDED, GRADER_ERROR -> r.summary();
+      case SUPERSEDED, GRADER_ERROR, CANCELLED -> r.summary();
       case OK ->
           shown.isEmpty()
               ? "No test results can be shown yet."
@@ -115,7 +123,8 @@ public final class ResultPresentation {
   }
 
   private static ShownTest toShown(TestResult t) {
-    return new ShownTest(t.name(), t.passed(), t.points(), t.maxPoints(), t.message(), t.hidden());
+    return new ShownTest(
+        t.name(), t.passed(), t.points(), t.maxPoints(), t.message(), t.hidden(), t.output());
   }
 
   private static String count(long n, String noun) {

@@ -14,6 +14,7 @@ import org.pruninglab.grading.Verdict;
  * @param headline the verdict in plain words, e.g. "All 2 public tests passed."
  * @param withheldNote what is not shown and why, or null when everything is shown
  * @param withheld tests not shown
+ * @param output what was printed outside any test: staff only, empty for students
  */
 public record ShownResult(
     Verdict verdict,

@@ -211,6 +211,45 @@ class StudentWorkspaceBrowserIT {
     other.waitForCondition(() -> code(other).startsWith("// good draft"));
   }
 
+  @Test
+  @Order(5)
+  void a_student_prints_to_debug_and_cancels_a_run_that_hangs() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "bob", "demo-student");
+    openKthvalue(page);
+    String signature = "public static float kthSmallest(float[] values, int n, int k) {";
+    replaceCode(
+        page,
+        reference.replace(
+            signature,
+            signature
+                + "\n    System.out.println(\"debug: n=\" + n + \", k=\" + k"
+                + " + \" \\u001b[31mred\\u001b[0m\");"));
+    page.locator("#run-public").click();
+    waitForResult(page, "Practice run");
+    Locator printed = page.locator("#result-tests .test-output").first();
+    printed.locator("vaadin-details-summary").click();
+    assertThat(printed.locator("pre").textContent())
+        .matches("(?s)debug: n=\\d+, k=\\d+ \\\\x1b\\[31mred\\\\x1b\\[0m\n.*");
+    Chromium.screenshot(page, "exercise-printed");
+
+    replaceCode(
+        page, reference.replace(signature, signature + "\n    while (n > 0) { Math.sqrt(n); }"));
+    page.locator("#run-public").click();
+    page.locator("#progress[data-phase='running']").waitFor();
+    Locator cancel = page.locator("#cancel-run");
+    cancel.waitFor();
+    Chromium.screenshot(page, "exercise-running");
+    cancel.click();
+    page.waitForCondition(
+        () -> "cancelled".equals(page.locator("#result-headline").getAttribute("data-verdict")),
+        new Page.WaitForConditionOptions().setTimeout(20_000));
+    assertThat(page.locator("#result-headline").textContent())
+        .isEqualTo("Cancelled by you while it ran. The code of this run is kept.");
+    assertThat(page.locator("#run-public").isEnabled()).isTrue();
+    Chromium.screenshot(page, "exercise-cancelled");
+  }
+
   /** Opens the kthvalue exercise page and waits for its editor. */
   private static void openKthvalue(Page page) {
     page.navigate(server.url("/exercise/kthvalue"));

@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pruninglab.exercise.ExercisePack;
 
@@ -70,8 +71,12 @@ class AdversarialTest {
         new Attack(
             "A1 prints forged protocol lines",
             "",
-            "for (int i = 0; i < 100; i++) { System.out.println(" + forged + "); }\nreturn false;",
-            "calls System.out",
+            // Printing is allowed: it lands in the test's captured output, never in the protocol.
+            "for (int i = 0; i < 100; i++) { System.out.println("
+                + forged
+                + "); }\n"
+                + "System.err.print(\"@@PLAB 1 \");\nreturn false;",
+            null,
             CONTAINED),
         new Attack(
             "A2 exits the JVM before the tests report",
@@ -130,7 +135,22 @@ class AdversarialTest {
                 + "return c.getDeclaredFields().length >= 0;",
             "calls Class.forName",
             null),
+        new Attack(
+            "A10 looks for the tests' arrays through the tensor managers",
+            "",
+            "ai.djl.ndarray.NDManager m = ai.djl.ndarray.NDManager.newBaseManager();\n"
+                + "try {\n"
+                + "  return m.getParentManager().getManagedArrays().size() > 1_000_000;\n"
+                + "} finally { m.close(); }",
+            "calls NDManager.getParentManager",
+            CONTAINED),
         // B. Reading
+        new Attack(
+            "B4 reads class-path resources as a bundle",
+            "",
+            "return java.util.ResourceBundle.getBundle(\"lab.KthvaluePruningPublicTest\") != null;",
+            "uses java.util.ResourceBundle",
+            CONTAINED),
         new Attack(
             "B1 reads the reference solution and the data directory",
             "import java.nio.file.*;",
@@ -156,7 +176,12 @@ class AdversarialTest {
             "uses java.net",
             CONTAINED),
         // C. Availability
-        new Attack("C1 loops forever", "", "while (true) { Math.sqrt(2.0); }", null, CONTAINED),
+        new Attack(
+            "C1 loops forever",
+            "",
+            "while (true) { Math.sqrt(2.0); }",
+            null,
+            EnumSet.of(Verdict.TIME_LIMIT)),
         new Attack(
             "C2 fills the heap",
             "",
@@ -186,7 +211,8 @@ class AdversarialTest {
                 + "byte[] line = new byte[1 << 16];\n"
                 + "while (true) { o.write(line); }",
             "uses java.io",
-            EnumSet.of(Verdict.OUTPUT_LIMIT)),
+            // The real streams are drained and dropped: the flood only costs the test its time.
+            EnumSet.of(Verdict.TIME_LIMIT)),
         new Attack(
             "C6 throws a giant message with a deep stack",
             "",
@@ -210,6 +236,53 @@ class AdversarialTest {
             "",
             "throw new Error() {\n"
                 + "  @Override public String getMessage() { while (true) { } }\n};",
+            null,
+            EnumSet.of(Verdict.TIME_LIMIT)),
+        new Attack(
+            "C9 writes files into every mount it can see",
+            "",
+            "long outside = 0, tmp = 0;\n"
+                + "for (String dir : new String[] {\"/\", \"/sandbox\", \"/sandbox/job\","
+                + " \"/sandbox/job/student\", \"/sandbox/channel\", \"/sandbox/engine\","
+                + " \"/dev\", \"/dev/shm\", \"/proc\", \"/tmp\"}) {\n"
+                + "  String chunk = \"x\".repeat(1 << 20);\n"
+                + "  for (int i = 0; i < 64; i++) {\n"
+                + "    try (java.util.Formatter f = new java.util.Formatter(dir + \"/fill\" + i)) {\n"
+                + "      f.format(\"%s\", chunk); f.flush();\n"
+                + "      if (f.ioException() != null) { break; }\n"
+                + "      if (dir.equals(\"/tmp\")) { tmp += chunk.length(); }"
+                + " else { outside += chunk.length(); }\n"
+                + "    } catch (Exception e) { break; }\n"
+                + "  }\n"
+                + "}\n"
+                + "System.out.println(\"outside /tmp: \" + outside + \", /tmp: \" + tmp);\n"
+                + "return outside > 0 || tmp > (16 << 20);",
+            "creates a Formatter that writes a file",
+            CONTAINED),
+        new Attack(
+            "C10 runs out of memory while its message is formatted",
+            "",
+            "throw new Error() {\n"
+                + "  @Override public String getMessage() {\n"
+                + "    java.util.List<long[]> hog = new java.util.ArrayList<>();\n"
+                + "    while (true) { hog.add(new long[10_000_000]); }\n"
+                + "  }\n};",
+            null,
+            EnumSet.of(Verdict.MEMORY_LIMIT)),
+        new Attack(
+            "C11 waits forever, ignoring interrupts",
+            "",
+            "Object lock = new Object();\n"
+                + "while (true) {\n"
+                + "  try { synchronized (lock) { lock.wait(); } } catch (InterruptedException e) { }\n"
+                + "}",
+            null,
+            EnumSet.of(Verdict.TIME_LIMIT)),
+        new Attack(
+            "C12 spins in a parallel stream",
+            "",
+            "java.util.stream.IntStream.range(0, 8).parallel().forEach(i -> { while (true) { } });\n"
+                + "return true;",
             null,
             EnumSet.of(Verdict.TIME_LIMIT)),
         // D. Escaping
@@ -274,13 +347,23 @@ class AdversarialTest {
     assertNothingLeft();
   }
 
-  @ParameterizedTest(name = "{0}")
-  @MethodSource("attacks")
-  void the_sandbox_alone_contains_it(Attack attack) throws IOException {
-    if (attack.sandboxVerdicts() == null) {
-      return; // Reflection, Unsafe, native code: refused by the policy check; see the README.
-    }
-    GradingResult r = F.unchecked.grade(PACK, bytes(attack), false, TIGHT);
+  /** Each attack as the sandbox alone meets it, with the service as root and as its own user. */
+  static Stream<Arguments> attacksOnTheSandbox() {
+    return attacks()
+        .filter(a -> a.sandboxVerdicts() != null)
+        .flatMap(
+            a ->
+                Stream.of(
+                    Arguments.of(a, "service as root", F.unchecked),
+                    Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser)));
+  }
+
+  @ParameterizedTest(name = "{0}, {1}")
+  @MethodSource("attacksOnTheSandbox")
+  void the_sandbox_alone_contains_it(Attack attack, String service, Grader unchecked)
+      throws IOException {
+    // Reflection, Unsafe, native code (no sandbox verdicts): refused by the policy check.
+    GradingResult r = unchecked.grade(PACK, bytes(attack), false, TIGHT);
 
     assertThat(r.score()).as("points earned").isZero();
     assertThat(r.verdict()).as(r.summary()).isIn(attack.sandboxVerdicts());
@@ -302,12 +385,22 @@ class AdversarialTest {
     return attack.source().getBytes(StandardCharsets.UTF_8);
   }
 
+  private static String commandLine(ProcessHandle p) {
+    return p.info().commandLine().orElse("");
+  }
+
   private static void assertNothingLeft() throws IOException {
+    // This JVM's own sandboxes (other builds on the machine may be grading too), and the process
+    // D1 tries to leave behind wherever it ended up.
     List<String> survivors =
-        ProcessHandle.allProcesses()
-            .map(p -> p.info().commandLine().orElse(""))
-            .filter(
-                c -> c.contains("HarnessMain") || c.contains("sleep 4242") || c.contains("bwrap"))
+        Stream.concat(
+                ProcessHandle.current()
+                    .descendants()
+                    .map(AdversarialTest::commandLine)
+                    .filter(c -> c.contains("HarnessMain") || c.contains("bwrap")),
+                ProcessHandle.allProcesses()
+                    .map(AdversarialTest::commandLine)
+                    .filter(c -> c.contains("sleep 4242")))
             .toList();
     assertThat(survivors).as("processes of the job").isEmpty();
     try (Stream<Path> jobs = Files.list(Path.of("target", "grading", "jobs"))) {

@@ -25,6 +25,13 @@ public final class GradingFixture {
   /** The same pipeline without the policy check: what the sandbox alone must contain. */
   public final Grader unchecked;
 
+  /**
+   * As {@link #unchecked}, with the sandbox as the service's own user, as it runs where the service
+   * is not root (here, root without the switch to nobody): the sandbox may then reopen what the
+   * service opened for it, such as its standard streams.
+   */
+  public final Grader uncheckedAsServiceUser;
+
   private final PackLoader loader;
   private final Map<String, ExercisePack> packs = new HashMap<>();
 
@@ -43,6 +50,19 @@ public final class GradingFixture {
     compiler = new SourceCompiler(classpath.entries());
     grader = new Grader(compiler, sandbox, work.resolve("jobs"));
     unchecked = new Grader(compiler, sandbox, work.resolve("jobs"), false);
+    SandboxSettings sameUser =
+        new SandboxSettings(
+            settings.bwrap(),
+            false,
+            settings.sandboxUid(),
+            settings.threads(),
+            settings.device(),
+            settings.fashionMnistDir(),
+            settings.gpuDevices(),
+            false);
+    uncheckedAsServiceUser =
+        new Grader(
+            compiler, new Sandbox(sameUser, classpath, archive), work.resolve("jobs"), false);
     loader = new PackLoader(compiler);
   }
 

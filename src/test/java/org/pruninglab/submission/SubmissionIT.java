@@ -145,6 +145,84 @@ class SubmissionIT extends LabIntegrationTest {
     assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
   }
 
+  @Test
+  void a_student_cancels_a_practice_run_that_hangs_and_its_sandbox_stops() {
+    signInAs("sub-cy", Role.STUDENT);
+    String hangs =
+        REFERENCE.replace(
+            "public static float kthSmallest(float[] values, int n, int k) {",
+            "public static float kthSmallest(float[] values, int n, int k) {\n"
+                + "    while (values.length > 0) { Math.sqrt(2.0); }");
+    long id =
+        service.runPublicTests(
+            "kthvalue", "KthvaluePruning.java", hangs.getBytes(StandardCharsets.UTF_8));
+    awaitRunning(id);
+    signInAs("sub-ann", Role.STUDENT);
+    assertThatThrownBy(() -> service.cancelRun(id))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("no run #" + id);
+    signInAs("sub-cy", Role.STUDENT);
+
+    Instant asked = Instant.now();
+    service.cancelRun(id);
+
+    Submission done = new SubmissionRepository(jdbc).find(id).orElseThrow();
+    assertThat(done.status()).isEqualTo(SubmissionStatus.DONE);
+    assertThat(done.result().verdict()).isEqualTo("cancelled");
+    assertThat(done.result().summary())
+        .isEqualTo("Cancelled by you while it ran. The code of this run is kept.");
+    assertThat(service.source(id).orElseThrow()).isEqualTo(hangs.getBytes(StandardCharsets.UTF_8));
+    // The worker notices within its polling interval and stops the sandbox.
+    while (sandboxes() > 0 && Instant.now().isBefore(asked.plusSeconds(15))) {
+      pause();
+    }
+    assertThat(sandboxes()).as("sandboxes still running").isZero();
+    assertThatThrownBy(() -> service.cancelRun(id))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("already finished");
+  }
+
+  @Test
+  void a_submission_that_counts_cannot_be_cancelled() {
+    signInAs("sub-ann", Role.STUDENT);
+    long id =
+        service.submit(
+            "kthvalue", "KthvaluePruning.java", REFERENCE.getBytes(StandardCharsets.UTF_8));
+
+    assertThatThrownBy(() -> service.cancelRun(id))
+        .isInstanceOf(SubmissionException.class)
+        .hasMessageContaining("Only practice runs can be cancelled");
+    assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
+  }
+
+  private static long sandboxes() {
+    return ProcessHandle.current()
+        .descendants()
+        .filter(p -> p.info().commandLine().orElse("").contains("HarnessMain"))
+        .count();
+  }
+
+  private void awaitRunning(long id) {
+    Instant end = Instant.now().plus(Duration.ofSeconds(60));
+    while (Instant.now().isBefore(end)) {
+      if (new SubmissionRepository(jdbc).find(id).orElseThrow().status() == SubmissionStatus.RUNNING
+          && sandboxes() > 0) {
+        return;
+      }
+      pause();
+    }
+    throw new AssertionError("run " + id + " did not start within 60 s");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(200);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Submission awaitDone(long id) {
     Instant end = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(end)) {

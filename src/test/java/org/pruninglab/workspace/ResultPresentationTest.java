@@ -24,7 +24,8 @@ class ResultPresentationTest {
         passed ? null : "expected 3 but was 4",
         5,
         v,
-        hidden);
+        hidden,
+        "printed by " + name);
   }
 
   private static GradingResult result(Verdict verdict, boolean hidden, List<TestResult> tests) {
@@ -40,7 +41,7 @@ class ResultPresentationTest {
         tests,
         Map.of(),
         List.of(),
-        "",
+        "printed by a hidden class's set-up",
         new Timings(0, 0, 0, 0, 0, 0));
   }
 
@@ -66,6 +67,21 @@ class ResultPresentationTest {
     // Points of withheld tests are not shown, not even as a total.
     assertThat(r.score()).isEqualTo(6);
     assertThat(r.maxScore()).isEqualTo(6);
+  }
+
+  @Test
+  void what_a_test_printed_is_shown_only_with_that_test_and_nothing_printed_outside_to_students() {
+    ShownResult student =
+        ResultPresentation.forStudent(result(Verdict.OK, true, ALL_PASS), false, 3, false);
+    ShownResult staff = ResultPresentation.forStaff(result(Verdict.OK, true, ALL_PASS));
+
+    assertThat(student.tests())
+        .extracting(ShownTest::output)
+        .containsExactly(
+            "printed by public one", "printed by public two", "printed by hidden shown");
+    assertThat(student.output()).isEmpty();
+    assertThat(staff.tests()).extracting(ShownTest::output).contains("printed by staff only");
+    assertThat(staff.output()).isEqualTo("printed by a hidden class's set-up");
   }
 
   @Test
@@ -147,7 +163,7 @@ class ResultPresentationTest {
             ResultPresentation.forStudent(
                     result(Verdict.TIME_LIMIT, false, publicOnly), true, 0, false)
                 .headline())
-        .isEqualTo("The run was stopped at the time limit: 1 of 2 public tests passed.");
+        .isEqualTo("A time limit stopped the run or one of its tests: 1 of 2 public tests passed.");
   }
 
   @Test

@@ -1,24 +1,38 @@
 package org.pruninglab.grading.harness;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.launcher.TestExecutionListener;
 import org.junit.platform.launcher.TestIdentifier;
 import org.opentest4j.TestAbortedException;
 
-/** Sends one signed line per finished test or container, and the metrics tests record. */
+/**
+ * Sends one signed line when a test or container starts and one when it finishes (with what it
+ * printed), and the metrics tests record. A test stopped at its time limit, or whose failure could
+ * not be put into words in time, may have left a thread running: the listener then asks the trusted
+ * side for a fresh JVM for the tests left ({@code restart}) and halts this one.
+ */
 final class ReportingListener implements TestExecutionListener {
 
   private static final int MESSAGE_LIMIT = 2_000;
+  static final long DESCRIBE_MILLIS = 5_000;
 
   private final SignedChannel channel;
+  private final TestOutput output;
+  private final Set<String> studentClasses;
   private final Map<String, Long> started = new ConcurrentHashMap<>();
+  private final Deque<String> running = new ArrayDeque<>();
   private volatile String current;
 
-  ReportingListener(SignedChannel channel) {
+  ReportingListener(SignedChannel channel, TestOutput output, Set<String> studentClasses) {
     this.channel = channel;
+    this.output = output;
+    this.studentClasses = Set.copyOf(studentClasses);
     PruningResults.install(
         new PruningResults.MetricSink() {
           @Override
@@ -59,18 +73,26 @@ final class ReportingListener implements TestExecutionListener {
                     + "}");
           }
         });
+    TimeLimit.watch(this::stuck);
   }
 
   @Override
   public void executionStarted(TestIdentifier id) {
+    TimeLimit.progress();
     started.put(id.getUniqueId(), System.nanoTime());
+    synchronized (running) {
+      running.push(id.getUniqueId());
+    }
     if (id.isTest()) {
       current = id.getUniqueId();
+      output.switchTo(id.getUniqueId());
     }
+    channel.send("{\"type\":\"started\",\"id\":" + Json.string(id.getUniqueId()) + "}");
   }
 
   @Override
   public void executionSkipped(TestIdentifier id, String reason) {
+    TimeLimit.progress();
     channel.send(
         "{\"type\":\"result\",\"id\":"
             + Json.string(id.getUniqueId())
@@ -81,15 +103,38 @@ final class ReportingListener implements TestExecutionListener {
 
   @Override
   public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+    TimeLimit.progress();
     Long t0 = started.remove(id.getUniqueId());
     long millis = t0 == null ? 0 : (System.nanoTime() - t0) / 1_000_000;
+    boolean timedOut = TimeLimit.wasExceeded(id.getUniqueId());
     String status =
-        switch (result.getStatus()) {
-          case SUCCESSFUL -> "passed";
-          case ABORTED -> "aborted";
-          case FAILED -> "failed";
-        };
-    String message = result.getThrowable().map(ReportingListener::describe).orElse(null);
+        timedOut
+            ? "timeout"
+            : switch (result.getStatus()) {
+              case SUCCESSFUL -> "passed";
+              case ABORTED -> "aborted";
+              case FAILED -> "failed";
+            };
+    String message = null;
+    boolean restart = timedOut;
+    if (timedOut) {
+      message =
+          String.format(
+              Locale.ROOT,
+              "Time limit: stopped after %d s (a loop that never ends, or far too much work?).",
+              TimeLimit.perTestMillis() / 1000);
+    } else if (result.getThrowable().isPresent()) {
+      Described d = describeWithin(result.getThrowable().get(), studentClasses, DESCRIBE_MILLIS);
+      message = d.text();
+      restart = !d.finished();
+    }
+    if (id.isTest()) {
+      output.switchTo("");
+    }
+    String printed = id.isTest() ? output.take(id.getUniqueId()) : null;
+    synchronized (running) {
+      running.remove(id.getUniqueId());
+    }
     channel.send(
         "{\"type\":\"result\",\"id\":"
             + Json.string(id.getUniqueId())
@@ -99,14 +144,71 @@ final class ReportingListener implements TestExecutionListener {
             + Json.string(message)
             + ",\"millis\":"
             + millis
+            + ",\"output\":"
+            + Json.string(printed)
             + "}");
+    if (restart) {
+      channel.send("{\"type\":\"restart\"}");
+      Runtime.getRuntime().halt(0);
+    }
+  }
+
+  /** The watchdog's way out: the innermost running test is reported at its time limit. */
+  private void stuck() {
+    String id;
+    synchronized (running) {
+      id = running.peek();
+    }
+    if (id != null) {
+      channel.send(
+          "{\"type\":\"result\",\"id\":"
+              + Json.string(id)
+              + ",\"status\":\"timeout\",\"message\":"
+              + Json.string(
+                  String.format(
+                      Locale.ROOT,
+                      "Time limit: nothing finished for %d s (a loop that never ends?).",
+                      (TimeLimit.perTestMillis() + TimeLimit.GRACE_MILLIS) / 1000))
+              + ",\"millis\":0,\"output\":"
+              + Json.string(output.take(id))
+              + "}");
+    }
+    channel.send("{\"type\":\"restart\"}");
+    Runtime.getRuntime().halt(0);
+  }
+
+  /** A failure in words, and whether putting it into words finished in time. */
+  record Described(String text, boolean finished) {}
+
+  /**
+   * Formatting a student's exception runs student code ({@code getMessage}, {@code toString}),
+   * which may loop or throw: it gets its own thread and {@code millis}.
+   */
+  static Described describeWithin(Throwable t, Set<String> studentClasses, long millis) {
+    String[] text = new String[1];
+    Thread worker = new Thread(() -> text[0] = describe(t, studentClasses), "describe");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      worker.join(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (worker.isAlive() || text[0] == null) {
+      return new Described(
+          "The test failed with an exception whose message did not finish formatting in "
+              + millis / 1000
+              + " s.",
+          !worker.isAlive());
+    }
+    return new Described(text[0], true);
   }
 
   /**
-   * A failure in words. Formatting a student's exception can itself fail or run student code;
-   * whatever happens, the result line is still sent.
+   * A failure in words, pointing only into the student's own classes: never a test's class, method
+   * or line, which may be hidden.
    */
-  static String describe(Throwable t) {
+  static String describe(Throwable t, Set<String> studentClasses) {
     try {
       if (t instanceof TestAbortedException) {
         return "The test was aborted, which counts as a failure: " + cap(safeMessage(t));
@@ -125,13 +227,12 @@ final class ReportingListener implements TestExecutionListener {
       String where = "";
       if (!assertion) {
         for (StackTraceElement e : t.getStackTrace()) {
-          if (!e.getClassName().startsWith("org.junit.")
-              && !e.getClassName().startsWith("java.")
-              && !e.getClassName().startsWith("jdk.")
-              && !e.getClassName().startsWith("ai.djl.")) {
+          String owner = e.getClassName();
+          int nested = owner.indexOf('$');
+          if (studentClasses.contains(nested < 0 ? owner : owner.substring(0, nested))) {
             where =
                 " (at "
-                    + e.getClassName()
+                    + simpleName(owner)
                     + "."
                     + e.getMethodName()
                     + ", line "
@@ -144,7 +245,7 @@ final class ReportingListener implements TestExecutionListener {
       String text =
           assertion ? message : simpleName(name) + (message == null ? "" : ": " + message) + where;
       return cap(text == null ? simpleName(name) : text);
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return "The test failed with an exception whose message could not be read";
     }
   }
@@ -152,7 +253,7 @@ final class ReportingListener implements TestExecutionListener {
   private static String safeMessage(Throwable t) {
     try {
       return t.getMessage();
-    } catch (RuntimeException | StackOverflowError e) {
+    } catch (RuntimeException | Error e) {
       return "(the exception's message could not be read)";
     }
   }

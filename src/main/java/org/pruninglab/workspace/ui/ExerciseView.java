@@ -34,6 +34,7 @@ import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.submission.GradingEvents;
 import org.pruninglab.submission.GradingUpdate;
 import org.pruninglab.submission.SubmissionException;
+import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
 import org.pruninglab.submission.SubmissionStatus;
 import org.pruninglab.workspace.Draft;
@@ -65,6 +66,10 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
   private Draft draft;
   private String savedText;
   private Long watching;
+
+  /** Whether the job followed is a practice run (which its student may cancel). */
+  private boolean watchingRun;
+
   private Runnable unsubscribe;
 
   private final CodeEditor editor = new CodeEditor();
@@ -76,6 +81,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
   private final Button run = new Button("Run public tests");
   private final Button submit = new Button("Submit");
   private final Button reset = new Button("Reset to starter");
+  private final Button cancel = new Button("Cancel run");
   private final TabSheet tabs = new TabSheet();
   private ResultPanel results;
   private final PicturesPanel pictures = new PicturesPanel();
@@ -215,7 +221,15 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     progress.setId("progress");
     progress.addClassName("progress");
     progressText.setId("progress-text");
-    progress.add(progressText, progressBar);
+    cancel.setId("cancel-run");
+    cancel.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+    cancel.setTooltipText("Stops this practice run; its code stays in your history");
+    cancel.addClickListener(e -> cancelRun());
+    cancel.setVisible(false);
+    HorizontalLayout progressLine = new HorizontalLayout(progressText, cancel);
+    progressLine.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+    progressLine.setSpacing(true);
+    progress.add(progressLine, progressBar);
     progress.setVisible(false);
 
     Div editorBox = new Div(editor);
@@ -331,7 +345,22 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     start(
         () ->
             submissions.runPublicTests(
-                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)));
+                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)),
+        true);
+  }
+
+  private void cancelRun() {
+    Long id = watching;
+    if (id == null) {
+      return;
+    }
+    try {
+      submissions.cancelRun(id);
+      Notification.show("Run #" + id + " cancelled", 3000, Notification.Position.BOTTOM_START);
+    } catch (SubmissionException e) {
+      Notification n = Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+      n.addThemeVariants(NotificationVariant.LUMO_CONTRAST);
+    }
   }
 
   private void confirmSubmit(String text) {
@@ -361,13 +390,15 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     start(
         () ->
             submissions.submit(
-                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)));
+                details.id(), details.fileName(), text.getBytes(StandardCharsets.UTF_8)),
+        false);
   }
 
-  private void start(java.util.function.LongSupplier action) {
+  private void start(java.util.function.LongSupplier action, boolean practiceRun) {
     try {
       long id = action.getAsLong();
       watching = id;
+      watchingRun = practiceRun;
       workspace.item(id).ifPresent(results::show);
       tabs.setSelectedIndex(0);
       showQueued(id);
@@ -465,6 +496,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     }
     run.setEnabled(false);
     submit.setEnabled(false);
+    cancel.setVisible(watchingRun);
   }
 
   private void finished(long id) {
@@ -472,6 +504,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
       return;
     }
     watching = null;
+    cancel.setVisible(false);
     progress.getElement().setAttribute("data-phase", Phase.DONE.label());
     progress.setVisible(false);
     run.setEnabled(true);
@@ -514,6 +547,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     HistoryItem latest = items.get(0);
     if (latest.status() != SubmissionStatus.DONE) {
       watching = latest.id();
+      watchingRun = latest.kind() == SubmissionKind.RUN;
       results.show(latest);
       showQueued(latest.id());
       if (latest.status() == SubmissionStatus.RUNNING) {

@@ -107,9 +107,9 @@ public class ResultPanel extends Div {
       add(tests);
     }
     if (r.output() != null && !r.output().isBlank()) {
-      Pre out = new Pre(r.output());
-      out.getStyle().set("max-height", "12em").set("overflow", "auto");
-      add(new Details("What the tests and your code printed", out));
+      Details outside = new Details("Printed outside any test (staff only)", printed(r.output()));
+      outside.setId("result-output");
+      add(outside);
     }
   }
 
@@ -153,10 +153,28 @@ public class ResultPanel extends Div {
     points.addClassName("test-points");
     row.add(icon, name, points);
     if (!t.passed() && t.message() != null) {
-      Div message = new Div(t.message());
+      Div message = new Div(VisibleText.of(t.message()));
       message.addClassName("test-message");
       row.add(message);
     }
+    if (t.output() != null && !t.output().isEmpty()) {
+      Details output = new Details("What this test printed", printed(t.output()));
+      output.addClassName("test-output");
+      output.getStyle().set("width", "100%");
+      row.add(output);
+    }
     return row;
+  }
+
+  /** Printed text as text, with control characters shown as escapes, in a box that scrolls. */
+  private static Pre printed(String text) {
+    Pre out = new Pre(VisibleText.of(text));
+    out.getStyle()
+        .set("max-height", "16em")
+        .set("overflow", "auto")
+        .set("white-space", "pre-wrap")
+        .set("overflow-wrap", "anywhere")
+        .set("margin", "0");
+    return out;
   }
 }
