@@ -231,6 +231,7 @@ class StudentWorkspaceBrowserIT {
     printed.locator("vaadin-details-summary").click();
     assertThat(printed.locator("pre").textContent())
         .matches("(?s)debug: n=\\d+, k=\\d+ \\\\x1b\\[31mred\\\\x1b\\[0m\n.*");
+    printed.scrollIntoViewIfNeeded();
     Chromium.screenshot(page, "exercise-printed");
 
     replaceCode(
@@ -247,6 +248,9 @@ class StudentWorkspaceBrowserIT {
     assertThat(page.locator("#result-headline").textContent())
         .isEqualTo("Cancelled by you while it ran. The code of this run is kept.");
     assertThat(page.locator("#run-public").isEnabled()).isTrue();
+    assertThat(page.locator("#result-score").count())
+        .as("no score for a run that ran nothing")
+        .isZero();
     Chromium.screenshot(page, "exercise-cancelled");
   }
 

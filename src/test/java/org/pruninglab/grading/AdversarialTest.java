@@ -144,6 +144,20 @@ class AdversarialTest {
                 + "} finally { m.close(); }",
             "calls NDManager.getParentManager",
             CONTAINED),
+        new Attack(
+            "A11 writes forged and unfinished lines to the real standard streams",
+            "",
+            "for (String where : new String[] {\"/dev/stdout\", \"/dev/stderr\"}) {\n"
+                + "  try (java.util.Formatter f = new java.util.Formatter(where)) {\n"
+                + "    f.format(\"%s%nTerminating due to java.lang.OutOfMemoryError%n@@PLAB 2 \","
+                + " "
+                + forged
+                + ");\n"
+                + "  }\n"
+                + "}\n"
+                + "return false;",
+            "creates a Formatter that writes a file",
+            CONTAINED),
         // B. Reading
         new Attack(
             "B4 reads class-path resources as a bundle",

@@ -16,6 +16,7 @@ import java.time.ZoneId;
 import java.util.function.IntConsumer;
 import org.pruninglab.grading.Diagnostic;
 import org.pruninglab.grading.PolicyViolation;
+import org.pruninglab.grading.Verdict;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.workspace.HistoryItem;
 import org.pruninglab.workspace.ShownResult;
@@ -64,7 +65,10 @@ public class ResultPanel extends Div {
     headline.getElement().setAttribute("data-verdict", r.verdict().label());
     headline.getStyle().set("font-weight", "600");
     add(headline);
-    if (r.maxScore() > 0 || !r.tests().isEmpty()) {
+    boolean nothingRan =
+        r.tests().isEmpty()
+            && (r.verdict() == Verdict.CANCELLED || r.verdict() == Verdict.SUPERSEDED);
+    if (!nothingRan && (r.maxScore() > 0 || !r.tests().isEmpty())) {
       Paragraph score =
           new Paragraph(
               "Score: "
