@@ -50,13 +50,13 @@ public final class KthvaluePruning {
     a[j] = t;
   }
 
-  static long count(long n, double sparsity) {
+  static int count(int n, double sparsity) {
     float s = (float) Math.max(0, Math.min(1, sparsity));
-    return (long) Math.rint(n * s);
+    return (int) Math.rint(n * s);
   }
 
   /** Magnitudes of all values, refusing NaN. */
-  private static float[] magnitudes(float[] values) {
+  static float[] magnitudes(float[] values) {
     float[] out = new float[values.length];
     for (int i = 0; i < values.length; i++) {
       if (Float.isNaN(values[i])) {
@@ -67,11 +67,11 @@ public final class KthvaluePruning {
     return out;
   }
 
-  private static float threshold(float[] magnitudes, long k) {
-    return k == 0 ? -1f : kthSmallest(magnitudes, magnitudes.length, (int) k);
+  static float threshold(float[] magnitudes, int k) {
+    return k == 0 ? -1f : kthSmallest(magnitudes, magnitudes.length, k);
   }
 
-  private static NDArray apply(NDArray weight, float threshold) {
+  static NDArray apply(NDArray weight, float threshold) {
     NDArray mask = weight.abs().gt(threshold);
     weight.muli(mask.toType(weight.getDataType(), false));
     return mask;
