@@ -10,6 +10,8 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
@@ -101,13 +103,17 @@ class FilterPrunerHiddenTest {
   @Tag("points=1")
   @DisplayName("prune: the kept filters and their biases are copied in their original order")
   void kept_filters_are_copied_in_order() {
-    try (LabModel cnn = Models.create(ModelKind.CNN, 23);
-        LabModel pruned = FilterPruner.prune(cnn, "conv2", 0.5);
-        LabModel expected = FilterPruning.prune(cnn, "conv2", 0.5).model()) {
-      for (String p : new String[] {"conv2.weight", "conv2.bias", "fc1.weight", "fc1.bias",
-          "conv1.weight", "fc2.weight"}) {
-        assertArrayEquals(expected.parameter(p).toFloatArray(), pruned.parameter(p).toFloatArray(),
-            p + " differs from the reference");
+    try (LabModel cnn = Models.create(ModelKind.CNN, 23)) {
+      Map<String, float[]> original = snapshot(cnn);
+      try (LabModel pruned = FilterPruner.prune(cnn, "conv2", 0.5);
+          // The oracle prunes its own copy, made after the student's code returned.
+          LabModel copy = rebuilt(ModelKind.CNN, original);
+          LabModel expected = FilterPruning.prune(copy, "conv2", 0.5).model()) {
+        for (String p : new String[] {"conv2.weight", "conv2.bias", "fc1.weight", "fc1.bias",
+            "conv1.weight", "fc2.weight"}) {
+          assertArrayEquals(expected.parameter(p).toFloatArray(),
+              pruned.parameter(p).toFloatArray(), p + " differs from the reference");
+        }
       }
     }
   }
@@ -117,12 +123,16 @@ class FilterPrunerHiddenTest {
   @DisplayName("prune: the smaller CNN computes what the original computes without the dropped"
       + " channels (max difference ≤ 1e-5)")
   void the_cnn_is_functionally_equivalent() {
-    try (LabModel cnn = Models.create(ModelKind.CNN, 24);
-        LabModel pruned = FilterPruner.prune(cnn, "conv2", 0.5)) {
-      int[] kept = FilterPruning.keptFilters(FilterPruning.filterNorms(
-          cnn.parameter("conv2.weight")), 0.5);
-      float diff = maxDifferenceWithoutDropped(cnn, pruned, "fc1", kept, 144);
-      assertTrue(diff <= 1e-5f, "the outputs differ by up to " + diff);
+    try (LabModel cnn = Models.create(ModelKind.CNN, 24)) {
+      Map<String, float[]> original = snapshot(cnn);
+      try (LabModel pruned = FilterPruner.prune(cnn, "conv2", 0.5);
+          // Compared with a copy of the original made after the student's code returned.
+          LabModel copy = rebuilt(ModelKind.CNN, original)) {
+        int[] kept = FilterPruning.keptFilters(FilterPruning.filterNorms(
+            copy.parameter("conv2.weight")), 0.5);
+        float diff = maxDifferenceWithoutDropped(copy, pruned, "fc1", kept, 144);
+        assertTrue(diff <= 1e-5f, "the outputs differ by up to " + diff);
+      }
     }
   }
 
@@ -141,12 +151,14 @@ class FilterPrunerHiddenTest {
         }
         vgg.parameter(p).set(v);
       }
-      try (LabModel pruned = FilterPruner.prune(vgg, "conv1", 0.25)) {
+      Map<String, float[]> original = snapshot(vgg);
+      try (LabModel pruned = FilterPruner.prune(vgg, "conv1", 0.25);
+          LabModel copy = rebuilt(ModelKind.VGG, original)) {
         assertEquals(new Shape(12), pruned.parameter("bn1.running_var").getShape());
         assertEquals(new Shape(32, 12, 3, 3), pruned.parameter("conv2.weight").getShape());
         int[] kept = FilterPruning.keptFilters(FilterPruning.filterNorms(
-            vgg.parameter("conv1.weight")), 0.25);
-        float diff = maxDifferenceWithoutDropped(vgg, pruned, "conv2", kept, 0);
+            copy.parameter("conv1.weight")), 0.25);
+        float diff = maxDifferenceWithoutDropped(copy, pruned, "conv2", kept, 0);
         assertTrue(diff <= 1e-5f, "the outputs differ by up to " + diff);
       }
     }
@@ -156,11 +168,13 @@ class FilterPrunerHiddenTest {
   @Tag("points=1")
   @DisplayName("prune: ratio 0 gives an identical network")
   void ratio_zero_is_identical() {
-    try (LabModel cnn = Models.create(ModelKind.CNN, 26);
-        LabModel same = FilterPruner.prune(cnn, "conv2", 0)) {
-      for (var e : cnn.state().entrySet()) {
-        assertArrayEquals(e.getValue().toFloatArray(), same.parameter(e.getKey()).toFloatArray(),
-            e.getKey() + " changed");
+    try (LabModel cnn = Models.create(ModelKind.CNN, 26)) {
+      Map<String, float[]> original = snapshot(cnn);
+      try (LabModel same = FilterPruner.prune(cnn, "conv2", 0)) {
+        for (var e : original.entrySet()) {
+          assertArrayEquals(e.getValue(), same.parameter(e.getKey()).toFloatArray(),
+              e.getKey() + " changed");
+        }
       }
     }
   }
@@ -216,8 +230,18 @@ class FilterPrunerHiddenTest {
       Training.builder().setModel(cnn).setOptimizer(adadelta)
           .optLearningRate(LearningRate.constant(1.0)).optSeed(4).build().fit(train, 1, null);
       double dense = Evaluation.accuracy(cnn, test);
+      Map<String, float[]> trained = snapshot(cnn);
       try (LabModel pruned = FilterPruner.prune(cnn, "conv2", 0.5)) {
         double afterPruning = Evaluation.accuracy(pruned, test);
+        // The reference's pruned network, from a copy of the trained one made after the
+        // student's code returned: right after pruning, before any fine-tune, the student's
+        // network must do as well (a next layer that lost the original's weights starts near
+        // chance and the fine-tune hides it).
+        double referenceAfterPruning;
+        try (LabModel copy = rebuilt(ModelKind.CNN, trained);
+            LabModel reference = FilterPruning.prune(copy, "conv2", 0.5).model()) {
+          referenceAfterPruning = Evaluation.accuracy(reference, test);
+        }
         Training.builder().setModel(pruned).setOptimizer(sgd)
             .optLearningRate(LearningRate.cosine(0.01, 1, 0)).optSeed(4).build()
             .fit(train, 1, null);
@@ -230,11 +254,34 @@ class FilterPrunerHiddenTest {
         PruningResults.record("macs.before", Metrics.macs(cnn));
         PruningResults.record("macs", Metrics.macs(pruned));
         PruningResults.record("device", pruned.device().toString());
+        assertTrue(Math.abs(afterPruning - referenceAfterPruning) <= 0.01, String.format(
+            "right after pruning (before the fine-tune) the accuracy is %.1f %%; the reference's"
+                + " pruned network reaches %.1f %% (dense %.1f %%): copy the kept filters, their"
+                + " BatchNorm channels and the next layer's weights for them from the original",
+            100 * afterPruning, 100 * referenceAfterPruning, 100 * dense));
         assertTrue(fineTuned >= 0.70, String.format("after fine-tuning the accuracy is %.1f %%"
             + " (dense %.1f %%, right after pruning %.1f %%); at least 70 %% was expected",
             100 * fineTuned, 100 * dense, 100 * afterPruning));
       }
     }
+  }
+
+  /** The model's parameters and running statistics as Java arrays. */
+  private static Map<String, float[]> snapshot(LabModel model) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    model.state().forEach((n, a) -> out.put(n, a.toFloatArray()));
+    return out;
+  }
+
+  /**
+   * A new model of {@code kind} holding {@code state}: the oracle's own copy of an original,
+   * made only after the student's code has returned, so that nothing the student's code did to
+   * the original (or could reach through its managers) changes what the answer is compared with.
+   */
+  private static LabModel rebuilt(ModelKind kind, Map<String, float[]> state) {
+    LabModel model = Models.create(kind, 0);
+    state.forEach((n, v) -> model.parameter(n).set(v));
+    return model;
   }
 
   /**

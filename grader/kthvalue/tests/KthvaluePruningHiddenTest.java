@@ -70,17 +70,20 @@ class KthvaluePruningHiddenTest {
   void masks_match_the_reference(String label, long[] shape, double sparsity, int seed) {
     float[] values = gaussian((int) new Shape(shape).size(), seed);
     NDArray w = manager.create(values, new Shape(shape));
-    NDArray expectedW = manager.create(values, new Shape(shape));
-    NDArray expectedMask = MagnitudePruning.pruneTensor(expectedW, sparsity);
 
     NDArray mask = KthvaluePruning.prune(w, sparsity);
 
-    assertEquals(new Shape(shape), mask.getShape(), "the mask must have the weight's shape");
-    assertEquals(DataType.BOOLEAN, mask.getDataType(), "the mask must be a boolean array");
-    assertArrayEquals(expectedMask.toBooleanArray(), mask.toBooleanArray(),
-        "the mask differs from the reference");
-    assertSameValues(expectedW.toFloatArray(), w.toFloatArray(),
-        "the pruned weights differ from the reference");
+    // Everything is read out of the student's objects before the oracle exists, and the oracle
+    // runs on the Java snapshot afterwards: no expected value is ever reachable from w's managers.
+    Shape maskShape = mask.getShape();
+    DataType maskType = mask.getDataType();
+    boolean[] got = mask.toBooleanArray();
+    float[] gotW = w.toFloatArray();
+    Oracle expected = Oracle.pruneTensor(values, new Shape(shape), sparsity);
+    assertEquals(new Shape(shape), maskShape, "the mask must have the weight's shape");
+    assertEquals(DataType.BOOLEAN, maskType, "the mask must be a boolean array");
+    assertArrayEquals(expected.mask(), got, "the mask differs from the reference");
+    assertSameValues(expected.weights(), gotW, "the pruned weights differ from the reference");
   }
 
   static Stream<Arguments> selections() {
@@ -98,7 +101,8 @@ class KthvaluePruningHiddenTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("selections")
   @Tag("points=3")
-  @DisplayName("kthSmallest: the k-th smallest (1-based) on random, duplicate and equal values")
+  @DisplayName("kthSmallest: the k-th smallest (1-based) of values[0..n) on random, duplicate and"
+      + " equal values, alone and at the start of a longer array")
   void kth_smallest_matches_sorting(String label, int n, int k, int seed) {
     float[] values = new float[n];
     Random r = new Random(seed);
@@ -111,6 +115,17 @@ class KthvaluePruningHiddenTest {
     float got = KthvaluePruning.kthSmallest(values.clone(), n, k);
 
     assertEquals(sorted[k - 1], got, "the " + k + "-th smallest of " + n + " values");
+
+    // The same n values at the start of a longer array: only values[0..n) are the input. What
+    // follows is far below and far above every real value, so a selection over the whole array
+    // gives another answer.
+    float[] longer = Arrays.copyOf(values, n + 60);
+    for (int i = n; i < longer.length; i++) {
+      longer[i] = i % 2 == 0 ? -1e30f : 1e30f;
+    }
+    assertEquals(sorted[k - 1], KthvaluePruning.kthSmallest(longer, n, k),
+        "kthSmallest(values, " + n + ", " + k + ") on an array of " + longer.length
+            + " values: only the first " + n + " are the input");
   }
 
   @Test
@@ -127,13 +142,23 @@ class KthvaluePruningHiddenTest {
 
   @Test
   @Tag("points=2")
-  @DisplayName("prune: k = round half to even of n·s, in double precision")
+  @DisplayName("prune and pruneGlobally: k = round half to even of n·s, in double precision"
+      + " (never in float)")
   void k_rounds_half_to_even_in_double_precision() {
     assertEquals(12, pruned(25, 0.5), "25 × 0.5 = 12.5 rounds to 12 (half to even)");
     assertEquals(18, pruned(25, 0.7), "25 × 0.7 = 17.5 in double precision rounds to 18");
     assertEquals(2, pruned(10, 0.25), "10 × 0.25 = 2.5 rounds to 2");
     assertEquals(4, pruned(14, 0.25), "14 × 0.25 = 3.5 rounds to 4");
     assertEquals(3, pruned(10, 0.3), "10 × 0.3 = 3.0000000000000004 rounds to 3");
+    // Pairs where float arithmetic (a float sparsity times n, in float) rounds the other way.
+    assertEquals(31, pruned(45, 0.7),
+        "45 × 0.7 = 31.499999999999996 in double rounds to 31 (in float, 45 × 0.7f = 31.5 → 32)");
+    assertEquals(59, pruned(85, 0.7),
+        "85 × 0.7 = 59.49999999999999 in double rounds to 59 (in float, 59.5 → 60)");
+    assertEquals(28, pruned(95, 0.3),
+        "95 × 0.3 = 28.5 in double rounds to 28 (in float, 95 × 0.3f = 28.500002 → 29)");
+    assertEquals(31, prunedGlobally(10, 35, 0.7),
+        "pruneGlobally, tensors of 10 and 35 weights at 0.7: n = 45, k = 31 (in float, 32)");
   }
 
   @Test
@@ -232,23 +257,31 @@ class KthvaluePruningHiddenTest {
   @DisplayName("pruneGlobally: one threshold over all tensors, as the reference, on the MLP")
   void global_pruning_matches_the_reference() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 5)) {
-      // The oracle's own copies of the weights, taken before the student's code runs.
-      Map<String, NDArray> ref = new LinkedHashMap<>();
-      for (Map.Entry<String, NDArray> e : mlp.prunableWeights().entrySet()) {
-        ref.put(e.getKey(), e.getValue().duplicate());
-      }
+      // The oracle's inputs: Java copies of the weights, taken before the student's code runs
+      // (a copy in a tensor could be found, and changed, through the weights' managers).
+      Map<String, float[]> before = snapshot(mlp.prunableWeights());
+      Map<String, Shape> shapes = shapes(mlp.prunableWeights());
       // A map of its own: the student's code may do what it likes with it.
       Map<String, NDArray> mine = new LinkedHashMap<>(mlp.prunableWeights());
-      Map<String, NDArray> refMasks = MagnitudePruning.pruneGlobally(ref, 0.9);
 
       Map<String, NDArray> masks = KthvaluePruning.pruneGlobally(mine, 0.9);
 
-      assertEquals(List.copyOf(refMasks.keySet()), List.copyOf(masks.keySet()),
+      // Read out what the student returned, and the model's own weights (not the map's entries,
+      // which the student may have replaced), before the oracle runs.
+      List<String> names = List.copyOf(masks.keySet());
+      Map<String, boolean[]> got = new LinkedHashMap<>();
+      for (String name : names) {
+        got.put(name, masks.get(name).toBooleanArray());
+      }
+      Map<String, float[]> after = snapshot(mlp.prunableWeights());
+      Map<String, Oracle> expected = Oracle.pruneGlobally(before, shapes, 0.9);
+
+      assertEquals(List.copyOf(expected.keySet()), names,
           "one mask per tensor, under the same names, in the same order");
-      for (String name : refMasks.keySet()) {
-        assertArrayEquals(refMasks.get(name).toBooleanArray(), masks.get(name).toBooleanArray(),
+      for (String name : expected.keySet()) {
+        assertArrayEquals(expected.get(name).mask(), got.get(name),
             "the mask of " + name + " differs from the reference");
-        assertSameValues(ref.get(name).toFloatArray(), mine.get(name).toFloatArray(),
+        assertSameValues(expected.get(name).weights(), after.get(name),
             name + " was not pruned in place as the reference");
       }
     }
@@ -283,11 +316,10 @@ class KthvaluePruningHiddenTest {
       cnn.load(trained);
       // Measured once by the trusted side on the same images: the same model in every grading.
       double dense = Fixtures.quickCnnAccuracy();
-      // The oracle prunes copies of the same weights, taken before the student's code runs.
-      Map<String, NDArray> ref = new java.util.LinkedHashMap<>();
-      for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
-        ref.put(e.getKey(), e.getValue().duplicate());
-      }
+      // The oracle prunes Java copies of the same weights, taken before the student's code runs
+      // and used only after it has returned.
+      Map<String, float[]> ref = snapshot(cnn.prunableWeights());
+      Map<String, Shape> shapes = shapes(cnn.prunableWeights());
       // Pictures for the student's result page: each layer before and after their pruning
       // (not for batch gradings, whose pictures nobody looks at).
       boolean pictures = PruningResults.picturesWanted();
@@ -314,9 +346,11 @@ class KthvaluePruningHiddenTest {
       if (pictures) {
         PruningResults.picture("accuracy-vs-sparsity", sweep(trained, test, dense, pruned));
       }
-      for (Map.Entry<String, NDArray> e : masks.entrySet()) {
-        NDArray refMask = MagnitudePruning.pruneTensor(ref.get(e.getKey()), 0.9);
-        assertArrayEquals(refMask.toBooleanArray(), e.getValue().toBooleanArray(),
+      Map<String, boolean[]> got = new LinkedHashMap<>();
+      masks.forEach((name, mask) -> got.put(name, mask.toBooleanArray()));
+      for (Map.Entry<String, boolean[]> e : got.entrySet()) {
+        Oracle expected = Oracle.pruneTensor(ref.get(e.getKey()), shapes.get(e.getKey()), 0.9);
+        assertArrayEquals(expected.mask(), e.getValue(),
             "the mask of " + e.getKey() + " differs from the reference");
       }
       ModelStats stats = Metrics.stats(cnn);
@@ -356,6 +390,47 @@ class KthvaluePruningHiddenTest {
     return new SparsityCurve("per tensor", points);
   }
 
+  /**
+   * The lab kit's answer for Java snapshots, computed in a manager of its own that exists only
+   * inside this call: run it only after the student's code has returned and everything it
+   * returned has been read out, so that no expected value is ever reachable from student code.
+   */
+  private record Oracle(boolean[] mask, float[] weights) {
+
+    static Oracle pruneTensor(float[] values, Shape shape, double sparsity) {
+      try (NDManager own = NDManager.newBaseManager()) {
+        NDArray w = own.create(values, shape);
+        boolean[] mask = MagnitudePruning.pruneTensor(w, sparsity).toBooleanArray();
+        return new Oracle(mask, w.toFloatArray());
+      }
+    }
+
+    static Map<String, Oracle> pruneGlobally(Map<String, float[]> values,
+        Map<String, Shape> shapes, double sparsity) {
+      try (NDManager own = NDManager.newBaseManager()) {
+        Map<String, NDArray> weights = new LinkedHashMap<>();
+        values.forEach((name, v) -> weights.put(name, own.create(v, shapes.get(name))));
+        Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(weights, sparsity);
+        Map<String, Oracle> out = new LinkedHashMap<>();
+        masks.forEach((name, m) -> out.put(name,
+            new Oracle(m.toBooleanArray(), weights.get(name).toFloatArray())));
+        return out;
+      }
+    }
+  }
+
+  private static Map<String, float[]> snapshot(Map<String, NDArray> weights) {
+    Map<String, float[]> out = new LinkedHashMap<>();
+    weights.forEach((name, w) -> out.put(name, w.toFloatArray()));
+    return out;
+  }
+
+  private static Map<String, Shape> shapes(Map<String, NDArray> weights) {
+    Map<String, Shape> out = new LinkedHashMap<>();
+    weights.forEach((name, w) -> out.put(name, w.getShape()));
+    return out;
+  }
+
   private int kept(float[] values, Shape shape, double sparsity) {
     NDArray w = manager.create(values, shape);
     return count(KthvaluePruning.prune(w, sparsity));
@@ -369,6 +444,24 @@ class KthvaluePruningHiddenTest {
     }
     NDArray w = manager.create(v);
     return n - count(KthvaluePruning.prune(w, s));
+  }
+
+  /** How many of the distinct magnitudes 1..(a + b), in two tensors, pruneGlobally removes. */
+  private int prunedGlobally(int a, int b, double s) {
+    Map<String, NDArray> weights = new LinkedHashMap<>();
+    int next = 1;
+    for (int size : new int[] {a, b}) {
+      float[] v = new float[size];
+      for (int i = 0; i < size; i++, next++) {
+        v[i] = (next % 2 == 0 ? 1 : -1) * next;
+      }
+      weights.put("w" + weights.size(), manager.create(v));
+    }
+    int kept = 0;
+    for (NDArray mask : KthvaluePruning.pruneGlobally(weights, s).values()) {
+      kept += count(mask);
+    }
+    return a + b - kept;
   }
 
   private static int count(NDArray mask) {

@@ -20,6 +20,7 @@ import org.pruninglab.labkit.metrics.ModelStats;
 import org.pruninglab.labkit.model.LabModel;
 import org.pruninglab.labkit.model.ModelKind;
 import org.pruninglab.labkit.model.Models;
+import org.pruninglab.labkit.train.AfterStepHook;
 import org.pruninglab.labkit.prune.MagnitudePruning;
 import org.pruninglab.labkit.train.EpochResult;
 import org.pruninglab.labkit.train.Evaluation;
@@ -38,27 +39,40 @@ class MaskedFineTuneHiddenTest {
         Models.IMAGE);
   }
 
+  /** {@code steps} steps of (at most) 32 images; the last batch holds the rest. */
+  private static Batches steps(int steps, int perClass) {
+    Batches b = Batches.shuffled(DATA.train().firstPerClass(perClass), DATA.normalization(), 32,
+        1, Models.IMAGE);
+    assertEquals(steps, b.count(), "the test's own batches");
+    return b;
+  }
+
   @Test
   @Tag("points=3")
-  @DisplayName("50 SGD steps with momentum 0.9 and weight decay 1e-4: every pruned weight is 0.0")
+  @DisplayName("37 SGD steps with momentum 0.9 and weight decay 1e-4: every pruned weight is 0.0"
+      + " after every step")
   void exact_zeros_after_sgd_with_momentum_and_weight_decay() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 5);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
       Map<String, NDArray> masks = pruneAndWarmUp(mlp);
-      train(mlp, sgd, LearningRate.constant(0.05), masks, fiftySteps());
-      assertPrunedAreZero(mlp, masks);
+      Map<String, boolean[]> kept = snapshot(masks);
+      trainCheckingEveryStep(mlp, sgd, LearningRate.constant(0.05), masks, kept, steps(37, 116),
+          1);
+      assertPrunedAreZero(mlp, kept);
     }
   }
 
   @Test
   @Tag("points=1")
-  @DisplayName("50 Adam steps: every pruned weight is 0.0")
+  @DisplayName("23 Adam steps: every pruned weight is 0.0 after every step")
   void exact_zeros_after_adam() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 6);
         Optimizer adam = Optimizer.adam()) {
       Map<String, NDArray> masks = pruneAndWarmUp(mlp);
-      train(mlp, adam, LearningRate.constant(1e-3), masks, fiftySteps());
-      assertPrunedAreZero(mlp, masks);
+      Map<String, boolean[]> kept = snapshot(masks);
+      trainCheckingEveryStep(mlp, adam, LearningRate.constant(1e-3), masks, kept, steps(23, 71),
+          1);
+      assertPrunedAreZero(mlp, kept);
     }
   }
 
@@ -70,9 +84,11 @@ class MaskedFineTuneHiddenTest {
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
       Map<String, NDArray> masks = MagnitudePruning.pruneGlobally(mlp.prunableWeights(), 0.9);
       Map<String, float[]> before = copy(mlp.prunableWeights());
+      // Which weights were kept, in Java arrays the student's code cannot reach or change.
+      Map<String, boolean[]> keptMasks = snapshot(masks);
       train(mlp, sgd, LearningRate.constant(0.05), masks, fiftySteps());
-      for (String name : masks.keySet()) {
-        boolean[] kept = masks.get(name).toBooleanArray();
+      for (String name : keptMasks.keySet()) {
+        boolean[] kept = keptMasks.get(name);
         float[] now = mlp.parameter(name).toFloatArray();
         int changed = 0;
         int keptCount = 0;
@@ -149,18 +165,22 @@ class MaskedFineTuneHiddenTest {
 
   @Test
   @Tag("points=1")
-  @DisplayName("the hook works on a convolution network and over several epochs")
+  @DisplayName("the hook works on a convolution network and over several epochs (2 × 7 steps,"
+      + " zeros after every step)")
   void cnn_over_two_epochs() {
     try (LabModel cnn = Models.create(ModelKind.CNN, 11);
         Optimizer sgd = Optimizer.sgd(0.9, 1e-4)) {
       Map<String, NDArray> masks = new LinkedHashMap<>();
       cnn.prunableWeights().forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
+      Map<String, boolean[]> kept = snapshot(masks);
+      // The same 160 images as before, in 7 batches (6 of 23, one of 22) per epoch.
       Batches small = Batches.shuffled(DATA.train().firstPerClass(16), DATA.normalization(),
-          32, 2, Models.IMAGE);
-      List<EpochResult> epochs = train(cnn, sgd, LearningRate.cosine(0.05, 2, 0), masks, small,
-          2);
+          23, 2, Models.IMAGE);
+      assertEquals(7, small.count(), "the test's own batches");
+      List<EpochResult> epochs = trainCheckingEveryStep(cnn, sgd,
+          LearningRate.cosine(0.05, 2, 0), masks, kept, small, 2);
       assertEquals(2, epochs.size());
-      assertPrunedAreZero(cnn, masks);
+      assertPrunedAreZero(cnn, kept);
     }
   }
 
@@ -181,6 +201,7 @@ class MaskedFineTuneHiddenTest {
       Map<String, NDArray> masks = new LinkedHashMap<>();
       cnn.prunableWeights().forEach((n, w) -> masks.put(n, MagnitudePruning.pruneTensor(w, 0.9)));
       double pruned = Evaluation.accuracy(cnn, test);
+      Map<String, boolean[]> kept = snapshot(masks);
 
       train(cnn, sgd, LearningRate.cosine(0.05, 1, 0), masks, train, 1);
 
@@ -192,7 +213,7 @@ class MaskedFineTuneHiddenTest {
       PruningResults.record("sparsity", stats.prunableSparsity());
       PruningResults.record("parameters.nonzero", stats.nonzeroCount());
       PruningResults.record("device", cnn.device().toString());
-      assertPrunedAreZero(cnn, masks);
+      assertPrunedAreZero(cnn, kept);
       assertTrue(fineTuned >= 0.70, String.format(
           "after fine-tuning the accuracy is %.1f %% (dense %.1f %%, right after pruning %.1f %%);"
               + " at least 70 %% was expected", 100 * fineTuned, 100 * dense, 100 * pruned));
@@ -215,14 +236,47 @@ class MaskedFineTuneHiddenTest {
         .addAfterStepHook(hook).optSeed(1).build().fit(batches, epochs, null);
   }
 
-  private static void assertPrunedAreZero(LabModel model, Map<String, NDArray> masks) {
-    for (Map.Entry<String, NDArray> e : masks.entrySet()) {
-      boolean[] kept = e.getValue().toBooleanArray();
+  /**
+   * Trains with the student's hook and, after it, a hook of the test's own that checks after
+   * every step that every pruned weight is exactly 0.0 (a hook that masks only now and then is
+   * caught at the first step it skips, whatever the number of steps).
+   */
+  private static List<EpochResult> trainCheckingEveryStep(LabModel model, Optimizer optimizer,
+      LearningRate lr, Map<String, NDArray> masks, Map<String, boolean[]> kept, Batches batches,
+      int epochs) {
+    MaskedFineTune hook = new MaskedFineTune(model, masks);
+    long[] checked = {0};
+    AfterStepHook zeros = (m, step) -> {
+      checked[0]++;
+      assertPrunedAreZero(m, kept, "after step " + step + " of " + batches.count() * epochs);
+    };
+    List<EpochResult> out = Training.builder().setModel(model).setOptimizer(optimizer)
+        .optLearningRate(lr).addAfterStepHook(hook).addAfterStepHook(zeros).optSeed(1).build()
+        .fit(batches, epochs, null);
+    assertEquals(batches.count() * epochs, checked[0], "steps checked");
+    return out;
+  }
+
+  /** The masks as Java arrays, taken before the student's code sees them. */
+  private static Map<String, boolean[]> snapshot(Map<String, NDArray> masks) {
+    Map<String, boolean[]> out = new LinkedHashMap<>();
+    masks.forEach((n, m) -> out.put(n, m.toBooleanArray()));
+    return out;
+  }
+
+  private static void assertPrunedAreZero(LabModel model, Map<String, boolean[]> masks) {
+    assertPrunedAreZero(model, masks, "after training");
+  }
+
+  private static void assertPrunedAreZero(LabModel model, Map<String, boolean[]> masks,
+      String when) {
+    for (Map.Entry<String, boolean[]> e : masks.entrySet()) {
+      boolean[] kept = e.getValue();
       float[] now = model.parameter(e.getKey()).toFloatArray();
       for (int i = 0; i < kept.length; i++) {
         if (!kept[i] && now[i] != 0f) {
           throw new AssertionError(e.getKey() + "[" + i + "] was pruned but is " + now[i]
-              + " after training: re-apply the mask after every optimiser step");
+              + " " + when + ": re-apply the mask after every optimiser step");
         }
       }
     }
