@@ -3,6 +3,7 @@ package org.pruninglab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -253,6 +254,26 @@ class GradingTrustTest {
     assertThat(r.tests())
         .allSatisfy(
             t -> assertThat(String.valueOf(t.message())).doesNotContain("Test.", "HiddenTest"));
+  }
+
+  @Test
+  void the_tests_expected_values_cannot_be_fetched_through_the_tensor_managers() throws Exception {
+    // A prune with no algorithm: it applies whatever boolean array of the weight's shape it finds
+    // through getManager()/getParentManager()/getManagedArrays(). It earned 6 points that way.
+    byte[] attack =
+        java.nio.file.Files.readAllBytes(
+            Path.of("src/test/resources/attacks/kthvalue-managed-arrays/KthvaluePruning.java"));
+
+    GradingResult refused = F.grader.grade(PACK, attack, true);
+    GradingResult alone = F.unchecked.grade(PACK, attack, true);
+
+    assertThat(refused.verdict()).isEqualTo(Verdict.POLICY_VIOLATION);
+    assertThat(refused.violations())
+        .anySatisfy(v -> assertThat(v.message()).contains("getManagedArrays"));
+    // Past the policy, only the one test a prune that changes nothing passes honestly.
+    assertThat(alone.tests().stream().filter(TestResult::passed).map(TestResult::name))
+        .as(alone.summary())
+        .allSatisfy(name -> assertThat(name).isEqualTo("prune: only the given tensor changes"));
   }
 
   private static TestResult test(GradingResult r, String nameContains) {
