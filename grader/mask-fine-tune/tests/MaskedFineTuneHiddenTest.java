@@ -233,4 +233,24 @@ class MaskedFineTuneHiddenTest {
     weights.forEach((n, w) -> out.put(n, w.toFloatArray()));
     return out;
   }
+
+  // Added for mutation testing (docs/packs.md): what the reference's mutants showed untested.
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("the refusal of a mask of the wrong shape names both shapes")
+  void wrong_shape_names_both_shapes() {
+    try (LabModel mlp = Models.create(ModelKind.MLP, 13)) {
+      Map<String, NDArray> masks = new LinkedHashMap<>();
+      NDArray mask = mlp.parameter("fc3.weight").gt(0);
+      masks.put("fc4.weight", mask);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new MaskedFineTune(mlp, masks));
+      String message = String.valueOf(e.getMessage());
+      for (Object shape : new Object[] {mask.getShape(), mlp.parameter("fc4.weight").getShape()}) {
+        assertTrue(message.contains(shape.toString()),
+            "the message should name the shape " + shape + ", it was: " + message);
+      }
+    }
+  }
 }
