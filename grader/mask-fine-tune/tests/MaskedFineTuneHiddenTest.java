@@ -167,6 +167,7 @@ class MaskedFineTuneHiddenTest {
   @Test
   @Tag("points=4")
   @DisplayName("a 90 %-sparse CNN recovers: at least 70 % test accuracy after a short fine-tune")
+  @Tag("training") // not run by the mutation profile: it kills no mutant the others miss
   void the_sparse_cnn_recovers_its_accuracy() {
     Batches train = Batches.shuffled(DATA.train().firstPerClass(300), DATA.normalization(), 64,
         3, Models.IMAGE);
