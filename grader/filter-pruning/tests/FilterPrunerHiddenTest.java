@@ -218,6 +218,7 @@ class FilterPrunerHiddenTest {
   @Tag("points=2")
   @DisplayName("a trained CNN with half of conv2 pruned keeps at least 70 % accuracy after one"
       + " short fine-tune")
+  @Tag("training") // not run by the mutation profile: it kills no mutant the others miss
   void accuracy_after_a_short_fine_tune() {
     FashionMnist data = FashionMnist.load();
     Batches train = Batches.shuffled(data.train().firstPerClass(300), data.normalization(), 64,

@@ -497,4 +497,38 @@ class KthvaluePruningHiddenTest {
     }
     return out;
   }
+
+  // Added for mutation testing (docs/packs.md): what the reference's mutants showed untested.
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("kthSmallest: k below 1 or above n is refused with IllegalArgumentException")
+  void kth_smallest_refuses_k_outside_1_to_n() {
+    float[] v = {5, 1, 4, 2, 3};
+    assertThrows(IllegalArgumentException.class, () -> KthvaluePruning.kthSmallest(v.clone(), 5, 0),
+        "k = 0: k counts from 1");
+    assertThrows(IllegalArgumentException.class, () -> KthvaluePruning.kthSmallest(v.clone(), 5, 6),
+        "k = 6 of n = 5 values");
+  }
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("kthSmallest: 200,000 already sorted values (ascending and descending) within"
+      + " 5 seconds")
+  void sorted_values_within_the_budget() {
+    int n = 200_000;
+    float[] up = new float[n];
+    float[] down = new float[n];
+    for (int i = 0; i < n; i++) {
+      up[i] = i;
+      down[i] = n - 1 - i;
+    }
+    // A pivot at a fixed place (the first, the last) partitions sorted values n times: O(n²).
+    float a = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> KthvaluePruning.kthSmallest(up, n, 150_001));
+    float b = assertTimeoutPreemptively(Duration.ofSeconds(5),
+        () -> KthvaluePruning.kthSmallest(down, n, 50_001));
+    assertEquals(150_000f, a, "the 150,001st smallest of 0 … 199,999 (ascending)");
+    assertEquals(50_000f, b, "the 50,001st smallest of 199,999 … 0 (descending)");
+  }
 }

@@ -187,6 +187,7 @@ class MaskedFineTuneHiddenTest {
   @Test
   @Tag("points=4")
   @DisplayName("a 90 %-sparse CNN recovers: at least 70 % test accuracy after a short fine-tune")
+  @Tag("training") // not run by the mutation profile: it kills no mutant the others miss
   void the_sparse_cnn_recovers_its_accuracy() {
     Batches train = Batches.shuffled(DATA.train().firstPerClass(300), DATA.normalization(), 64,
         3, Models.IMAGE);
@@ -286,5 +287,25 @@ class MaskedFineTuneHiddenTest {
     Map<String, float[]> out = new LinkedHashMap<>();
     weights.forEach((n, w) -> out.put(n, w.toFloatArray()));
     return out;
+  }
+
+  // Added for mutation testing (docs/packs.md): what the reference's mutants showed untested.
+
+  @Test
+  @Tag("points=1")
+  @DisplayName("the refusal of a mask of the wrong shape names both shapes")
+  void wrong_shape_names_both_shapes() {
+    try (LabModel mlp = Models.create(ModelKind.MLP, 13)) {
+      Map<String, NDArray> masks = new LinkedHashMap<>();
+      NDArray mask = mlp.parameter("fc3.weight").gt(0);
+      masks.put("fc4.weight", mask);
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new MaskedFineTune(mlp, masks));
+      String message = String.valueOf(e.getMessage());
+      for (Object shape : new Object[] {mask.getShape(), mlp.parameter("fc4.weight").getShape()}) {
+        assertTrue(message.contains(shape.toString()),
+            "the message should name the shape " + shape + ", it was: " + message);
+      }
+    }
   }
 }
