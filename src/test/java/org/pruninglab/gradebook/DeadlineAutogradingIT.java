@@ -149,11 +149,11 @@ class DeadlineAutogradingIT {
     GradeOfRecord ontime = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
     assertThat(ontime.finalId()).isEqualTo(ontimeFinal);
     assertThat(ontime.state()).isEqualTo(GradeState.GRADED);
-    assertThat(ontime.score()).isEqualTo(24.0);
+    assertThat(ontime.score()).isEqualTo(26.0);
     GradeOfRecord late = gradebook.grade(id(jdbc, "late"), "kthvalue").orElseThrow();
     assertThat(late.finalId()).isEqualTo(lateFinal);
     assertThat(late.late()).isEqualTo(Duration.ofHours(36));
-    assertThat(late.score()).isCloseTo(24 * 0.8, within(1e-9));
+    assertThat(late.score()).isCloseTo(26 * 0.8, within(1e-9));
     GradeOfRecord absent = gradebook.grade(id(jdbc, "absent"), "kthvalue").orElseThrow();
     assertThat(absent.state()).isEqualTo(GradeState.NO_SUBMISSION);
     assertThat(absent.score()).isZero();
@@ -162,7 +162,7 @@ class DeadlineAutogradingIT {
     Submission autograde = submissions.find(ontime.gradedId()).orElseThrow();
     assertThat(autograde.kind()).isEqualTo(SubmissionKind.AUTOGRADE);
     assertThat(autograde.originId()).isEqualTo(ontimeFinal);
-    assertThat(autograde.result().maxScore()).isEqualTo(24.0);
+    assertThat(autograde.result().maxScore()).isEqualTo(26.0);
     assertThat(gradebook.audit(id(jdbc, "late"), "kthvalue"))
         .singleElement()
         .satisfies(
@@ -177,12 +177,12 @@ class DeadlineAutogradingIT {
     assertThat(autograder.sweep()).isEqualTo(1);
     awaitGradings(jdbc);
     signInAs("dl-ta", Role.TA);
-    assertThat(gradebook.grade(extended, "kthvalue").orElseThrow().score()).isEqualTo(24.0);
+    assertThat(gradebook.grade(extended, "kthvalue").orElseThrow().score()).isEqualTo(26.0);
     assertThat(autogradesOf(jdbc, "kthvalue")).isEqualTo(3); // absent has none to grade
 
     // Analytics: every student's score, submissions per student, best pruning results.
     ExerciseAnalytics analytics = gradebook.analytics("kthvalue");
-    assertThat(analytics.scores()).containsExactlyInAnyOrder(24.0, 24 * 0.8, 0.0, 24.0);
+    assertThat(analytics.scores()).containsExactlyInAnyOrder(26.0, 26 * 0.8, 0.0, 26.0);
     assertThat(analytics.submissionsPerStudent()).containsExactlyInAnyOrder(2, 2, 1, 0);
     assertThat(analytics.points())
         .extracting(ExerciseAnalytics.ParetoPoint::username)
@@ -254,19 +254,19 @@ class DeadlineAutogradingIT {
     assertThat(gradebook.regradeGrades("kthvalue")).isEqualTo(4 - 1); // absent has no submission
     awaitGradings(jdbc);
     GradeOfRecord regraded = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
-    assertThat(regraded.score()).isEqualTo(22.0);
+    assertThat(regraded.score()).isEqualTo(24.0);
     assertThat(regraded.gradedId()).isNotEqualTo(ontime.gradedId());
     assertThat(submissions.gradingsOf(ontimeFinal))
         .extracting(Submission::kind)
         .containsExactly(SubmissionKind.AUTOGRADE, SubmissionKind.REGRADE);
     assertThat(submissions.find(ontime.gradedId()).orElseThrow().result().score())
         .as("the old result is kept")
-        .isEqualTo(24.0);
+        .isEqualTo(26.0);
     assertThat(gradebook.audit(id(jdbc, "ontime"), "kthvalue"))
         .extracting(AuditEntry::action, AuditEntry::oldScore, AuditEntry::newScore)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("autograde", null, 24.0),
-            org.assertj.core.groups.Tuple.tuple("regrade", 24.0, 22.0));
+            org.assertj.core.groups.Tuple.tuple("autograde", null, 26.0),
+            org.assertj.core.groups.Tuple.tuple("regrade", 26.0, 24.0));
     assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().score())
         .as("the override still counts")
         .isEqualTo(22.0);
@@ -299,7 +299,7 @@ class DeadlineAutogradingIT {
     GradeOfRecord g =
         app.getBean(GradebookService.class).grade(id(jdbc, "sleeper"), "kthvalue").orElseThrow();
     assertThat(g.finalId()).isEqualTo(id);
-    assertThat(g.score()).isEqualTo(24.0);
+    assertThat(g.score()).isEqualTo(26.0);
     assertThat(app.getBean(DeadlineAutograder.class).sweep()).isZero();
   }
 

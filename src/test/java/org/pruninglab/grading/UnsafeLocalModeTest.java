@@ -26,7 +26,7 @@ class UnsafeLocalModeTest {
         .doesNotContain("bwrap", "setpriv");
     GradingResult ref = grader.grade(pack, pack.reference().getBytes(StandardCharsets.UTF_8), true);
     assertThat(ref.verdict()).isEqualTo(Verdict.OK);
-    assertThat(ref.score()).isEqualTo(24.0);
+    assertThat(ref.score()).isEqualTo(26.0);
     GradingResult starter =
         grader.grade(pack, pack.starter().getBytes(StandardCharsets.UTF_8), true);
     assertThat(starter.score()).isZero();

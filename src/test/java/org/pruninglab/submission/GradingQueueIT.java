@@ -193,10 +193,10 @@ class GradingQueueIT {
 
     Submission submitted = repo.find(origin).orElseThrow();
     Submission graded = repo.find(batch).orElseThrow();
-    assertThat(graded.result().score()).isEqualTo(24.0);
+    assertThat(graded.result().score()).isEqualTo(26.0);
     assertThat(graded.result().metrics()).containsEntry("parameters.nonzero", 120_199.0);
     assertThat(graded.result().resultJson()).contains("\"pictures\":[]");
-    assertThat(submitted.result().score()).isEqualTo(24.0);
+    assertThat(submitted.result().score()).isEqualTo(26.0);
     assertThat(submitted.result().resultJson()).contains("accuracy-vs-sparsity");
   }
 
@@ -214,7 +214,7 @@ class GradingQueueIT {
     Submission done = repo.find(id).orElseThrow();
     assertThat(done.result().verdict()).isEqualTo("grader error");
     assertThat(done.result().summary()).contains("after 3 attempts").contains("kept");
-    assertThat(done.result().maxScore()).isEqualTo(24.0);
+    assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(stored).containsOnlyOnce(id);
     assertThat(repo.claim(id, "worker-4")).isZero();
   }

@@ -51,8 +51,8 @@ class SubmissionIT extends LabIntegrationTest {
 
     assertThat(done.username()).isEqualTo("sub-ann");
     assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo("ok");
-    assertThat(done.result().score()).isEqualTo(24.0);
-    assertThat(done.result().maxScore()).isEqualTo(24.0);
+    assertThat(done.result().score()).isEqualTo(26.0);
+    assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(done.result().metrics())
         .containsEntry("parameters.nonzero", 120_199.0)
         .containsEntry("device", "cpu()");
@@ -142,7 +142,7 @@ class SubmissionIT extends LabIntegrationTest {
     queue.requeueUnfinished();
 
     signInAs("sub-bo", Role.STUDENT);
-    assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
+    assertThat(awaitDone(id).result().score()).isEqualTo(26.0);
   }
 
   @Test
@@ -192,7 +192,7 @@ class SubmissionIT extends LabIntegrationTest {
     assertThatThrownBy(() -> service.cancelRun(id))
         .isInstanceOf(SubmissionException.class)
         .hasMessageContaining("Only practice runs can be cancelled");
-    assertThat(awaitDone(id).result().score()).isEqualTo(24.0);
+    assertThat(awaitDone(id).result().score()).isEqualTo(26.0);
   }
 
   private static long sandboxes() {

@@ -69,7 +69,7 @@ class WorkspaceIT extends LabIntegrationTest {
     assertThat(item.kind()).isEqualTo(SubmissionKind.RUN);
     assertThat(item.result().tests()).hasSize(2).allMatch(t -> !t.hidden() && t.passed());
     assertThat(item.result().headline()).isEqualTo("All 2 public tests passed.");
-    assertThat(item.result().withheldNote()).contains("does not count", "14 more hidden tests");
+    assertThat(item.result().withheldNote()).contains("does not count", "16 more hidden tests");
     var summary = summary("kthvalue");
     assertThat(summary.status()).isEqualTo(ExerciseStatus.DRAFT);
     assertThat(summary.best()).as("a practice run never counts").isNull();
@@ -106,7 +106,7 @@ class WorkspaceIT extends LabIntegrationTest {
 
       // Before the deadline the student sees public tests and pictures, not the hidden tests.
       assertThat(item.result().tests()).hasSize(2);
-      assertThat(item.result().withheld()).isEqualTo(14);
+      assertThat(item.result().withheld()).isEqualTo(16);
       assertThat(item.result().score()).isEqualTo(2);
       assertThat(item.result().pictures())
           .extracting(p -> p.name())
@@ -128,7 +128,7 @@ class WorkspaceIT extends LabIntegrationTest {
       signInAs("ws-ta", Role.TA);
       HistoryItem staff = workspace.item(id).orElseThrow();
       assertThat(staff.result().tests()).hasSize(16);
-      assertThat(staff.result().score()).isEqualTo(24);
+      assertThat(staff.result().score()).isEqualTo(26);
     } finally {
       stop.run();
     }
