@@ -35,7 +35,7 @@ class ExercisePacksBrowserIT {
         meta,
         Files.readString(meta)
             .replace("\"kthvalue\"", "\"broken\"")
-            .replace("\"points\": 24", "\"points\": 30"));
+            .replace("\"points\": 26", "\"points\": 30"));
     server =
         LabServer.start(
             dataDir,
@@ -75,11 +75,11 @@ class ExercisePacksBrowserIT {
             "Offered",
             "18 tests, 9 known-wrong variants");
     assertThat(grid)
-        .contains("Not offered: the tests' points add up to 24 but exercise.json" + " says 30");
+        .contains("Not offered: the tests' points add up to 26 but exercise.json" + " says 30");
     Chromium.screenshot(page, "exercise-packs-broken");
 
     Path meta = packs.resolve("exercises/broken/exercise.json");
-    Files.writeString(meta, Files.readString(meta).replace("\"points\": 30", "\"points\": 24"));
+    Files.writeString(meta, Files.readString(meta).replace("\"points\": 30", "\"points\": 26"));
     page.locator("#reload-packs").click();
     page.waitForCondition(
         () -> page.locator("#packs-summary").textContent().startsWith("2 offered, 0 not offered"));

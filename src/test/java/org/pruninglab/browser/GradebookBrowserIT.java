@@ -122,11 +122,11 @@ class GradebookBrowserIT {
     Download download = ta.waitForDownload(() -> ta.locator("#gradebook-csv").click());
     String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
     assertThat(csv).startsWith("\uFEFF\"username\",\"name\"");
-    assertThat(csv).contains("\"alice\",\"Alice Student\",\"24\"");
+    assertThat(csv).contains("\"alice\",\"Alice Student\",\"26\"");
 
     cell.locator("a").click();
     ta.locator("#grade-of-record").waitFor();
-    assertThat(ta.locator("#grade-of-record").textContent()).startsWith("24 / 24");
+    assertThat(ta.locator("#grade-of-record").textContent()).startsWith("26 / 26");
     assertThat(ta.locator("#review-phases").textContent()).contains("queued", "done");
     assertThat(ta.locator("#review-graded-on").textContent())
         .startsWith("Graded on: cpu() on ")
@@ -143,7 +143,7 @@ class GradebookBrowserIT {
     ta.locator("#override-comment textarea")
         .fill("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");
     ta.locator("#override-save").click();
-    ta.waitForCondition(() -> ta.locator("#grade-of-record").textContent().startsWith("20 / 24"));
+    ta.waitForCondition(() -> ta.locator("#grade-of-record").textContent().startsWith("20 / 26"));
     assertThat(ta.locator("#audit").textContent()).contains("override", "ta");
     Chromium.screenshot(ta, "review");
 
@@ -154,7 +154,7 @@ class GradebookBrowserIT {
     alice.navigate(server.url("/exercise/kthvalue"));
     alice.locator("#exercise-grade").waitFor();
     assertThat(alice.locator("#exercise-grade").textContent())
-        .contains("Grade: 20 / 24 (adjusted by staff)");
+        .contains("Grade: 20 / 26 (adjusted by staff)");
     assertThat(alice.locator("#grade-comment").textContent())
         .contains("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");
 

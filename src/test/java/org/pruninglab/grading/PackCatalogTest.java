@@ -51,12 +51,12 @@ class PackCatalogTest {
         meta,
         Files.readString(meta)
             .replace("\"kthvalue\"", "\"second\"")
-            .replace("\"points\": 24", "\"points\": 25"));
+            .replace("\"points\": 26", "\"points\": 27"));
     assertThat(catalog.reload())
-        .containsEntry("second", "the tests' points add up to 24 but exercise.json says 25");
+        .containsEntry("second", "the tests' points add up to 26 but exercise.json says 27");
 
     Path hidden = grader.resolve("second/tests/KthvaluePruningHiddenTest.java");
-    Files.writeString(meta, Files.readString(meta).replace("\"points\": 25", "\"points\": 24"));
+    Files.writeString(meta, Files.readString(meta).replace("\"points\": 27", "\"points\": 26"));
     Files.writeString(
         hidden,
         Files.readString(hidden)
