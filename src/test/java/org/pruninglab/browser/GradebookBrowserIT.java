@@ -138,7 +138,7 @@ class GradebookBrowserIT {
     ta.locator("#override-comment textarea").fill("Too much");
     ta.locator("#override-save").click();
     ta.waitForCondition(
-        () -> ta.locator("#override-error").textContent().contains("between 0 and 24"));
+        () -> ta.locator("#override-error").textContent().contains("between 0 and 26"));
     ta.locator("#override-score input").fill("20");
     ta.locator("#override-comment textarea")
         .fill("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");

@@ -213,9 +213,9 @@ class DeadlineAutogradingIT {
     // Overrides: out of range or without a comment → refused, nothing changed.
     signInAs("dl-ta", Role.TA);
     long lateId = id(jdbc, "late");
-    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 25, "bonus"))
+    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 27, "bonus"))
         .isInstanceOf(GradebookException.class)
-        .hasMessageContaining("between 0 and 24");
+        .hasMessageContaining("between 0 and 26");
     assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", -1, "minus"))
         .isInstanceOf(GradebookException.class);
     assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 20, "  "))
