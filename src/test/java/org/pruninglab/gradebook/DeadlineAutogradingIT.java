@@ -168,7 +168,7 @@ class DeadlineAutogradingIT {
         .satisfies(
             a -> {
               assertThat(a.actor()).isEqualTo("autograder");
-              assertThat(a.newScore()).isCloseTo(19.2, within(1e-9));
+              assertThat(a.newScore()).isCloseTo(26 * 0.8, within(1e-9));
               assertThat(a.reason()).contains("#" + lateFinal, "late by 1 day 12 hours");
             });
 

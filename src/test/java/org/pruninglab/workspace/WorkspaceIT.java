@@ -96,7 +96,7 @@ class WorkspaceIT extends LabIntegrationTest {
           .extracting(GradingUpdate::done)
           .as("running test i of n, counting up to every planned test")
           .isSorted()
-          .contains(16);
+          .contains(18);
       List<PhaseTime> phases = submissions.phases(id);
       assertThat(phases)
           .extracting(PhaseTime::phase)
@@ -127,7 +127,7 @@ class WorkspaceIT extends LabIntegrationTest {
       // Staff see every test of the same stored result.
       signInAs("ws-ta", Role.TA);
       HistoryItem staff = workspace.item(id).orElseThrow();
-      assertThat(staff.result().tests()).hasSize(16);
+      assertThat(staff.result().tests()).hasSize(18);
       assertThat(staff.result().score()).isEqualTo(26);
     } finally {
       stop.run();
