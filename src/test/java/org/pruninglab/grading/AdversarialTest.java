@@ -361,15 +361,25 @@ class AdversarialTest {
     assertNothingLeft();
   }
 
-  /** Each attack as the sandbox alone meets it, with the service as root and as its own user. */
+  /**
+   * Attacks on what the operating system lets the sandbox's user do (its streams, files, /proc,
+   * processes): they run a second time with the sandbox as the service's own user, as where the
+   * service is not root. The others do not depend on the user.
+   */
+  private static final Set<String> USER_DEPENDENT =
+      Set.of("A5", "A6", "A11", "B1", "B2", "C5", "C7", "C9", "D1", "D3");
+
+  /** Each attack as the sandbox alone meets it, as root and, where it matters, as its own user. */
   static Stream<Arguments> attacksOnTheSandbox() {
     return attacks()
         .filter(a -> a.sandboxVerdicts() != null)
         .flatMap(
             a ->
-                Stream.of(
-                    Arguments.of(a, "service as root", F.unchecked),
-                    Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser)));
+                USER_DEPENDENT.contains(a.name().substring(0, a.name().indexOf(' ')))
+                    ? Stream.of(
+                        Arguments.of(a, "service as root", F.unchecked),
+                        Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser))
+                    : Stream.of(Arguments.of(a, "service as root", F.unchecked)));
   }
 
   @ParameterizedTest(name = "{0}, {1}")
