@@ -271,7 +271,7 @@ class DeadlineAutogradingIT {
         .as("the override still counts")
         .isEqualTo(22.0);
     assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().computedScore())
-        .isCloseTo(22 * 0.8, within(1e-9));
+        .isCloseTo(24 * 0.8, within(1e-9));
   }
 
   @Test
