@@ -46,7 +46,6 @@ final class LabServer implements AutoCloseable {
 
   /** Starts the app with the demo course on {@code dataDir} and waits until it serves pages. */
   static LabServer start(Path dataDir, String... extraArgs) {
-    Path projectDir = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
     String classpath =
         Arrays.stream(
                 System.getProperty(
@@ -54,19 +53,39 @@ final class LabServer implements AutoCloseable {
                     .split(java.io.File.pathSeparator))
             .filter(entry -> !entry.endsWith("test-classes"))
             .collect(Collectors.joining(java.io.File.pathSeparator));
+    return start(
+        List.of("-cp", classpath, "org.pruninglab.PruningLabApplication"), dataDir, extraArgs);
+  }
+
+  /**
+   * Starts the jar that {@code mvn package} made ({@code target/pruning-lab.jar}), as a course runs
+   * it with {@code java -jar}: the build's own product, not the classes folder.
+   */
+  static LabServer startPackaged(Path dataDir, String... extraArgs) {
+    Path jar = projectDir().resolve("target/pruning-lab.jar");
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: run the package phase first");
+    }
+    return start(List.of("-jar", jar.toString()), dataDir, extraArgs);
+  }
+
+  private static Path projectDir() {
+    return Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
+  }
+
+  private static LabServer start(List<String> program, Path dataDir, String... extraArgs) {
+    Path projectDir = projectDir();
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx768m");
     command.add("-XX:TieredStopAtLevel=1");
-    command.add("-cp");
-    command.add(classpath);
-    command.add("org.pruninglab.PruningLabApplication");
+    command.addAll(program);
     command.add("--server.port=0");
     command.add("--lab.data-dir=" + dataDir.toAbsolutePath());
     command.add(
         "--lab.grading.sandbox-dir=" + Path.of("target", "grading", "sandbox").toAbsolutePath());
     command.add("--spring.profiles.active=demo");
-    // No development-mode pop-ups over the page (they would cover what the tests click).
+    // In a development-mode build (-Ddev), no dev-tools pop-ups over what the tests click.
     command.add("--vaadin.devmode.devTools.enabled=false");
     command.addAll(List.of(extraArgs));
     try {

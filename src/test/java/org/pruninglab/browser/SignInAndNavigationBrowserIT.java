@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Each role signs in to the real app in Chromium and sees what its role may see, and no more. */
+/**
+ * Each role signs in to the real app in Chromium and sees what its role may see, and no more. The
+ * app is the jar the build packaged, started with {@code java -jar} as a course runs it.
+ */
 class SignInAndNavigationBrowserIT {
 
   /** TAs and instructors see the same pages in the menu (what they may do there differs). */
@@ -37,7 +40,7 @@ class SignInAndNavigationBrowserIT {
 
   @BeforeAll
   static void startAppAndBrowser() {
-    server = LabServer.start(dataDir);
+    server = LabServer.startPackaged(dataDir);
     chromium = new Chromium();
   }
 
@@ -67,6 +70,22 @@ class SignInAndNavigationBrowserIT {
     page.navigate(server.url("/"));
     page.getByLabel("Username").waitFor();
     assertThat(page.url()).endsWith("/login");
+  }
+
+  @Test
+  void the_packaged_jar_serves_the_exercise_page_as_users_see_it_without_development_tools() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+
+    page.navigate(server.url("/exercise/kthvalue"));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    page.locator("lab-markdown[data-rendered] .katex").first().waitFor();
+
+    assertThat(server.log()).contains("Vaadin is running in production mode");
+    assertThat(page.locator("vaadin-dev-tools").count()).isZero();
+    assertThat(page.locator("copilot-main").count()).isZero();
+    assertThat(page.content()).doesNotContain("Development Mode");
+    Chromium.screenshot(page, "exercise-packaged-jar");
   }
 
   @Test
