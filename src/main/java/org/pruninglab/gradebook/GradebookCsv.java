@@ -6,8 +6,10 @@ import java.util.List;
 
 /**
  * The gradebook as RFC 4180 CSV for spreadsheets: UTF-8 with a byte-order mark (so spreadsheet
- * programs read accented names right), every field quoted, CRLF line ends. One row per student, one
- * column per exercise (the grade of record's score; empty while there is none), and the total.
+ * programs read accented names right), every field quoted, CRLF line ends. One row per student; per
+ * exercise the grid's score (the grade of record, else the best submission so far), its status
+ * (which of the two it is) and the late, extension and adjusted marks; then the total of the grades
+ * of record and the total with the best so far, as the grid's total column shows them.
  */
 public final class GradebookCsv {
 
@@ -16,22 +18,42 @@ public final class GradebookCsv {
   public static byte[] write(Gradebook book) {
     StringBuilder out = new StringBuilder("\uFEFF");
     List<String> header = new ArrayList<>(List.of("username", "name"));
-    double max = 0;
     for (Gradebook.Column c : book.columns()) {
-      header.add(c.title() + " (" + Scores.points(c.maxScore()) + ")");
-      max += c.maxScore();
+      header.add(c.header());
+      for (String what : List.of("status", "late", "extension", "adjusted")) {
+        header.add(c.exerciseId() + " " + what);
+      }
     }
-    header.add("total (" + Scores.points(max) + ")");
+    String max = Scores.points(book.maxTotal());
+    header.add("total (" + max + ")");
+    header.add("total with best so far (" + max + ")");
     line(out, header);
     for (Gradebook.Row row : book.rows()) {
       List<String> fields = new ArrayList<>(List.of(row.username(), row.displayName()));
       for (Gradebook.Cell cell : row.cells()) {
-        fields.add(Scores.points(cell.score()));
+        fields.add(Scores.points(cell.score() != null ? cell.score() : cell.provisional()));
+        fields.add(status(cell));
+        fields.add(cell.late() ? "late" : "");
+        fields.add(cell.extended() ? "extension" : "");
+        fields.add(cell.overridden() ? "adjusted" : "");
       }
       fields.add(Scores.points(row.total()));
+      fields.add(Scores.points(row.totalWithBestSoFar()));
       line(out, fields);
     }
     return out.toString().getBytes(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Which score the exercise's field holds, so that a best-so-far score is never taken as final.
+   */
+  static String status(Gradebook.Cell cell) {
+    return switch (cell.state()) {
+      case GRADED -> "grade of record";
+      case NO_SUBMISSION -> "no submission";
+      case GRADING -> cell.bestSoFar() ? "best so far (final being graded)" : "being graded";
+      case OPEN -> cell.bestSoFar() ? "best so far" : "not submitted yet";
+    };
   }
 
   private static void line(StringBuilder out, List<String> fields) {

@@ -10,28 +10,50 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.TestFiles;
 
 /**
- * A course in the browser: a student submits; the instructor moves the deadline into the past and
- * releases grades; the autograder makes the grade of record; a TA opens the gradebook, reviews the
+ * A course in the browser: two students submit; the TA sees the best so far in brackets (and in the
+ * CSV, marked as such); the instructor moves the deadline into the past and releases grades; the
+ * autograder makes the grades of record; a TA opens the gradebook and the analytics, reviews the
  * submission and overrides its score with a comment, which the student then sees. Another student
- * who types the submission's address is refused, and the refusal is logged.
+ * who types the submission's address is refused, and the refusal is logged. Then the course grows
+ * to ten exercises, which still fit the gradebook at 1280 px.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GradebookBrowserIT {
 
+  private static final List<String> PACKS = List.of("kthvalue", "mask-fine-tune", "filter-pruning");
+
   @TempDir static Path dataDir;
+  @TempDir static Path packs;
 
   private static LabServer server;
   private static Chromium chromium;
 
   @BeforeAll
-  static void start() {
-    server = LabServer.start(dataDir, "--lab.deadlines.sweep-interval=2s");
+  static void start() throws IOException {
+    // The packs are copies, so that the course can grow to ten exercises later.
+    for (String id : PACKS) {
+      TestFiles.copy(Path.of("exercises", id), packs.resolve("exercises").resolve(id));
+      TestFiles.copy(Path.of("grader", id), packs.resolve("grader").resolve(id));
+    }
+    server =
+        LabServer.start(
+            dataDir,
+            "--lab.deadlines.sweep-interval=2s",
+            "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
+            "--lab.grading.grader-dir=" + packs.resolve("grader"),
+            "--lab.grading.pack-check-interval=1s");
     chromium = new Chromium();
   }
 
@@ -46,24 +68,38 @@ class GradebookBrowserIT {
   }
 
   @Test
+  @Order(1)
   void a_ta_overrides_a_score_and_the_student_sees_it() throws IOException {
-    // alice submits the reference solution.
+    // bob submits a known-wrong variant (graded first), then alice the reference solution.
+    Page bob = chromium.newPage();
+    Chromium.signInAndWait(bob, server, "bob", "demo-student");
+    submit(bob, Path.of("grader/kthvalue/wrong/exactly-k/KthvaluePruning.java"));
+    bob.waitForCondition(
+        () -> bob.locator("#result h3").first().textContent().startsWith("Submission"));
     Page alice = chromium.newPage();
     Chromium.signInAndWait(alice, server, "alice", "demo-student");
-    alice.navigate(server.url("/exercise/kthvalue"));
-    Locator editor = alice.locator("lab-code-editor .cm-content");
-    editor.waitFor();
-    editor.click();
-    alice.keyboard().press("Control+A");
-    alice
-        .keyboard()
-        .insertText(Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java")));
-    alice.locator("#submit").click();
+    submit(alice, Path.of("grader/kthvalue/reference/KthvaluePruning.java"));
     alice.waitForCondition(
         () ->
             alice.locator("#result-headline").count() > 0
                 && alice.locator("#result h3").textContent().startsWith("Submission"),
         new Page.WaitForConditionOptions().setTimeout(120_000));
+
+    // Before the deadline the TA sees the best so far in brackets, not counted in the total but
+    // beside it, and the CSV has it marked as the best so far.
+    Page ta = chromium.newPage();
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    ta.navigate(server.url("/gradebook"));
+    Locator cell = ta.locator("[data-cell='alice/kthvalue']");
+    assertThat(cell.textContent()).isEqualTo("(26)");
+    assertThat(ta.locator("[data-total='alice']").innerText()).isEqualTo("0\n(26)");
+    assertThat(ta.locator("[data-total='chen']").innerText()).isEqualTo("0");
+    String early = csv(ta);
+    assertThat(early)
+        .contains("\"kthvalue (26)\",\"kthvalue status\",\"kthvalue late\"")
+        .contains("\"total (60)\",\"total with best so far (60)\"\r\n")
+        .contains("\"alice\",\"Alice Student\",\"26\",\"best so far\",\"\",\"\",\"\",")
+        .contains(",\"0\",\"26\"\r\n");
 
     // The instructor moves the deadline to the coming minute (after alice's submission) and
     // releases the grades.
@@ -102,27 +138,72 @@ class GradebookBrowserIT {
     Chromium.screenshot(instructor, "deadlines");
 
     // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
-    Page ta = chromium.newPage();
-    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
-    Locator cell = ta.locator("[data-cell='alice/kthvalue']");
     long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
     do {
       ta.navigate(server.url("/gradebook"));
       cell.waitFor();
-      if (cell.textContent().startsWith("26")) {
+      if (ta.locator("#autograde-progress").textContent().contains("kthvalue 3/3 graded;")) {
         break;
       }
       ta.waitForTimeout(1000);
     } while (System.nanoTime() < end);
+    assertThat(ta.locator("#autograde-progress").textContent()).contains("kthvalue 3/3 graded;");
     assertThat(cell.textContent()).startsWith("26");
-    assertThat(ta.locator("#autograde-progress").textContent()).contains("kthvalue");
+    // bob's known-wrong variant fails two hidden tests.
+    String bobsScore = ta.locator("[data-cell='bob/kthvalue']").textContent();
+    assertThat(bobsScore).matches("\\d+").isNotIn("0", "26");
+    assertThat(ta.locator("[data-total='bob']").innerText()).isEqualTo(bobsScore);
+    // Short headers with the full title on hover; every column in view, nothing to scroll.
+    assertThat(headers(ta))
+        .containsExactly(
+            "Student", "kthvalue (26)", "mask-fine-tune (15)", "filter-pruning (19)", "Total (60)");
+    assertThat(ta.locator("#gradebook [data-header][title^='Magnitude pruning']").count()).isOne();
+    assertThat(ta.locator("[data-total='alice']").innerText()).isEqualTo("26");
+    assertNoSidewaysScrolling(ta);
     Chromium.screenshot(ta, "gradebook");
 
-    // The CSV download has alice's row with the same score.
-    Download download = ta.waitForDownload(() -> ta.locator("#gradebook-csv").click());
-    String csv = Files.readString(download.path(), StandardCharsets.UTF_8);
-    assertThat(csv).startsWith("\uFEFF\"username\",\"name\"");
-    assertThat(csv).contains("\"alice\",\"Alice Student\",\"26\"");
+    // The CSV download has the grid's columns, alice's grade of record marked as such.
+    String csv = csv(ta);
+    assertThat(csv).startsWith("\uFEFF\"username\",\"name\",\"kthvalue (26)\"");
+    assertThat(csv)
+        .contains("\"alice\",\"Alice Student\",\"26\",\"grade of record\",\"\",\"\",\"\",")
+        .contains("\"chen\",\"Chen Student\",\"0\",\"no submission\",");
+
+    // Analytics: every chart its own title, axis names, whole-number ticks; plurals right.
+    ta.navigate(server.url("/analytics"));
+    Locator scores = ta.locator("[data-picture='score-distribution'] svg");
+    scores.waitFor();
+    assertThat(scores.locator("text.title").textContent())
+        .isEqualTo("Scores in kthvalue: 3 students");
+    assertThat(scores.locator("text.x-axis").textContent())
+        .isEqualTo("score (points out of 26, fractions rounded down)");
+    assertThat(scores.locator("text.y-axis").textContent()).isEqualTo("students");
+    assertThat(scores.locator("text.x-tick").first().textContent()).isEqualTo("0");
+    assertThat(scores.locator("text.x-tick").last().textContent()).isEqualTo("26");
+    assertThat(scores.locator("text.y-tick").allTextContents()).containsExactly("0", "1");
+    assertThat(scores.locator("text.count").allTextContents()).containsExactly("1", "1", "1");
+    Locator perStudent = ta.locator("[data-picture='submissions-per-student'] svg");
+    assertThat(perStudent.locator("text.title").textContent())
+        .isEqualTo("Submissions per student in kthvalue: 3 students");
+    assertThat(perStudent.locator("text.x-axis").textContent()).isEqualTo("submissions made");
+    assertThat(perStudent.locator("text.y-axis").textContent()).isEqualTo("students");
+    assertThat(perStudent.locator("text.x-tick").allTextContents()).containsExactly("0", "1");
+    assertThat(perStudent.locator("text.y-tick").allTextContents()).containsExactly("0", "1", "2");
+    Locator pareto = ta.locator("[data-picture='pareto'] svg");
+    assertThat(pareto.locator("text.title").textContent())
+        .isEqualTo("Best pruning result per student: sparsity vs test accuracy");
+    assertThat(pareto.locator("text.x-axis").textContent())
+        .isEqualTo("sparsity (% of weights that are zero)");
+    assertThat(pareto.locator("text.y-axis").textContent()).isEqualTo("test accuracy (%)");
+    String page = ta.locator("#analytics-page").innerText();
+    assertThat(page).contains("3 students of 3 with a score").doesNotContain(" 1 students");
+    assertThat(page).doesNotContainPattern("weights, \\d+ exactly zero|weight value");
+    // The page scrolls inside the layout, so a tall window shows all of it in one picture.
+    ta.setViewportSize(1280, 1900);
+    Chromium.screenshot(ta, "analytics");
+    ta.setViewportSize(1280, 800);
+
+    ta.navigate(server.url("/gradebook"));
 
     cell.locator("a").click();
     ta.locator("#grade-of-record").waitFor();
@@ -160,13 +241,12 @@ class GradebookBrowserIT {
 
     // bob types alice's submission's addresses: refused both ways, and logged.
     String id = reviewUrl.substring(reviewUrl.lastIndexOf('/') + 1);
-    Page bob = chromium.newPage();
-    Chromium.signInAndWait(bob, server, "bob", "demo-student");
     bob.navigate(server.url("/review/" + id));
     bob.locator("#access-denied").waitFor();
     bob.navigate(server.url("/exercise/kthvalue?open=" + id));
     bob.getByText("There is no submission #" + id + " of yours in this exercise.").waitFor();
-    assertThat(bob.locator("#result-headline").count()).isZero();
+    // bob's page shows none of alice's submission (his own result may show).
+    assertThat(bob.locator("[data-submission='" + id + "']").count()).isZero();
     assertThat(server.log())
         .contains("Refused: bob")
         .contains("asked for /review/" + id)
@@ -174,5 +254,106 @@ class GradebookBrowserIT {
     ta.navigate(server.url("/gradebook"));
     ta.locator("#access-log").getByText("submission " + id).first().waitFor();
     assertThat(ta.locator("#access-log").textContent()).contains("bob");
+  }
+
+  @Test
+  @Order(2)
+  void ten_exercises_and_the_total_fit_the_gradebook_at_1280_px() throws IOException {
+    // Seven more packs (copies of kthvalue without its known-wrong variants), each moved into
+    // place whole so that the pack watcher never sees half a folder.
+    Path staging = Files.createDirectories(dataDir.resolve("staging"));
+    for (int n = 4; n <= 10; n++) {
+      String id = "extra-" + n;
+      TestFiles.copy(Path.of("exercises/kthvalue"), staging.resolve("exercises").resolve(id));
+      for (String part : List.of("tests", "reference")) {
+        TestFiles.copy(
+            Path.of("grader/kthvalue", part), staging.resolve("grader").resolve(id).resolve(part));
+      }
+      Path meta = staging.resolve("exercises").resolve(id).resolve("exercise.json");
+      Files.writeString(
+          meta,
+          Files.readString(meta)
+              .replace("\"kthvalue\"", "\"" + id + "\"")
+              .replace(
+                  "\"Magnitude pruning with a kthvalue threshold\"", "\"Extra exercise " + n + "\"")
+              .replace("\"order\": 1", "\"order\": " + n));
+      Files.move(staging.resolve("grader").resolve(id), packs.resolve("grader").resolve(id));
+      Files.move(staging.resolve("exercises").resolve(id), packs.resolve("exercises").resolve(id));
+    }
+    Page ta = chromium.newPage();
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    long end = System.nanoTime() + Duration.ofMinutes(2).toNanos();
+    do {
+      ta.navigate(server.url("/gradebook"));
+      ta.locator("[data-cell='alice/kthvalue']").waitFor();
+      // Ten exercise columns beside the student column(s) and the total.
+      if (ta.locator("#gradebook vaadin-grid-column").count() >= 12) {
+        break;
+      }
+      ta.waitForTimeout(1000);
+    } while (System.nanoTime() < end);
+    assertNoSidewaysScrolling(ta);
+    assertThat(ta.locator("#gradebook vaadin-grid-column").count()).isEqualTo(12);
+    List<String> headers = headers(ta);
+    assertThat(headers).startsWith("Student", "kthvalue (26)").endsWith("Total (242)");
+    assertThat(headers.get(10)).isEqualTo("extra-10 (26)");
+    assertThat(
+            ta.locator("#gradebook [data-header][title='Extra exercise 10 (26 points)']").count())
+        .isOne();
+    Chromium.screenshot(ta, "gradebook-ten-exercises");
+    String csv = csv(ta);
+    assertThat(csv.lines().findFirst().orElseThrow())
+        .contains("\"extra-10 (26)\",\"extra-10 status\"")
+        .endsWith("\"total (242)\",\"total with best so far (242)\"");
+  }
+
+  private static void submit(Page page, Path file) throws IOException {
+    page.navigate(server.url("/exercise/kthvalue"));
+    Locator editor = page.locator("lab-code-editor .cm-content");
+    editor.waitFor();
+    editor.click();
+    page.keyboard().press("Control+A");
+    page.keyboard().insertText(Files.readString(file));
+    page.locator("#submit").click();
+  }
+
+  private static String csv(Page ta) throws IOException {
+    Download download = ta.waitForDownload(() -> ta.locator("#gradebook-csv").click());
+    return Files.readString(download.path(), StandardCharsets.UTF_8);
+  }
+
+  /** The gradebook's column headers as shown, left to right. */
+  private static List<String> headers(Page ta) {
+    @SuppressWarnings("unchecked")
+    List<String> texts =
+        (List<String>)
+            ta.evaluate(
+                "() => [...document.querySelectorAll('#gradebook [data-header]')]"
+                    + ".sort((a, b) => a.getBoundingClientRect().left -"
+                    + " b.getBoundingClientRect().left).map(h => h.textContent)");
+    return texts;
+  }
+
+  /**
+   * Neither the page nor the grid's own scroller is wider than what shows, and the last column's
+   * right edge is inside the grid.
+   */
+  private static void assertNoSidewaysScrolling(Page ta) {
+    Object widths =
+        ta.evaluate(
+            "() => { const d = document.scrollingElement; const g ="
+                + " document.querySelector('#gradebook'); const t ="
+                + " g.shadowRoot.querySelector('#table'); const total ="
+                + " g.querySelector('[data-header^=\"Total\"]'); return {page:"
+                + " d.scrollWidth - d.clientWidth, grid: t.scrollWidth - t.clientWidth, lastRight:"
+                + " total ? Math.round(total.getBoundingClientRect().right) : 1e9, gridRight:"
+                + " Math.round(g.getBoundingClientRect().right)}; }");
+    @SuppressWarnings("unchecked")
+    java.util.Map<String, Number> w = (java.util.Map<String, Number>) widths;
+    assertThat(w.get("page").intValue()).as("the page scrolls sideways by").isLessThanOrEqualTo(0);
+    assertThat(w.get("grid").intValue()).as("the grid scrolls sideways by").isLessThanOrEqualTo(0);
+    assertThat(w.get("lastRight").intValue())
+        .as("the total column's right edge")
+        .isLessThanOrEqualTo(w.get("gridRight").intValue());
   }
 }

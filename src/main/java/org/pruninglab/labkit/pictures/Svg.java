@@ -57,10 +57,64 @@ public final class Svg {
     axes(s, left, top, plotW, plotH);
     text(s, left, top + plotH + 16, fmt(edges[0]), "start");
     text(s, left + plotW, top + plotH + 16, fmt(edges[edges.length - 1]), "end");
-    text(s, left + plotW / 2.0, ht - 6, "weight value", "middle");
+    text(s, left + plotW / 2.0, ht - 6, "weight value", "middle", "x-axis");
+    yAxis(s, top + plotH / 2.0, "weights");
     text(s, left - 6, top + 10, String.format(Locale.ROOT, "%,d", max), "end");
     text(s, left - 6, top + plotH, "0", "end");
     return close(s);
+  }
+
+  /**
+   * Bars of whole-number counts: the count axis has whole-number ticks only (a step of 1, 2, 5, 10,
+   * … so that there are at most six), each bar its count on top, and both axes their names.
+   */
+  public static String barChart(BarChart c) {
+    int w = 640;
+    int ht = 360;
+    int left = 64;
+    int top = 40;
+    int plotW = w - left - 16;
+    int plotH = ht - top - 64;
+    long step = countStep(c.max());
+    long axisTop = Math.max(step, (c.max() + step - 1) / step * step);
+    StringBuilder s = open(w, ht);
+    title(s, w, c.title());
+    for (long v = 0; v <= axisTop; v += step) {
+      double y = top + plotH - (double) plotH * v / axisTop;
+      gridLine(s, left, left + plotW, y);
+      text(s, left - 6, y + 4, Long.toString(v), "end", "y-tick");
+    }
+    List<Long> counts = c.counts();
+    double slot = (double) plotW / counts.size();
+    // Thin the labels out where bars are narrower than a label (about 28 px).
+    int every = (int) Math.ceil(28 / slot);
+    for (int i = 0; i < counts.size(); i++) {
+      double bh = (double) plotH * counts.get(i) / axisTop;
+      double x = left + i * slot;
+      s.append(rect(x + slot * 0.1, top + plotH - bh, slot * 0.8, bh, BLUE, 1));
+      if (counts.get(i) > 0) {
+        text(
+            s, x + slot / 2, top + plotH - bh - 4, Long.toString(counts.get(i)), "middle", "count");
+      }
+      if (i % every == 0) {
+        text(s, x + slot / 2, top + plotH + 16, c.labels().get(i), "middle", "x-tick");
+      }
+    }
+    axes(s, left, top, plotW, plotH);
+    text(s, left + plotW / 2.0, ht - 18, c.xAxis(), "middle", "x-axis");
+    yAxis(s, top + plotH / 2.0, c.yAxis());
+    return close(s);
+  }
+
+  /** The smallest of 1, 2, 5, 10, 20, 50, … that needs at most five steps to reach {@code max}. */
+  static long countStep(long max) {
+    for (long decade = 1; ; decade *= 10) {
+      for (long m : new long[] {1, 2, 5}) {
+        if (max <= 5 * m * decade) {
+          return m * decade;
+        }
+      }
+    }
   }
 
   public static String maskBitmap(MaskBitmap m) {
@@ -150,17 +204,11 @@ public final class Svg {
       double x = left + plotW * i / 10.0;
       text(s, left - 6, y + 4, (i * 10) + " %", "end");
       text(s, x, top + plotH + 16, (i * 10) + " %", "middle");
-      s.append(
-          String.format(
-              Locale.ROOT,
-              "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' stroke='#e2e8f0'/>%n",
-              left,
-              y,
-              left + plotW,
-              y));
+      gridLine(s, left, left + plotW, y);
     }
     axes(s, left, top, plotW, plotH);
-    text(s, left + plotW / 2.0, top + plotH + 34, "sparsity", "middle");
+    text(s, left + plotW / 2.0, top + plotH + 34, "sparsity", "middle", "x-axis");
+    yAxis(s, top + plotH / 2.0, "test accuracy");
     for (int i = 0; i < curves.size(); i++) {
       SparsityCurve curve = curves.get(i);
       String colour = SERIES[i % SERIES.length];
@@ -215,7 +263,7 @@ public final class Svg {
     s.append(
         String.format(
             Locale.ROOT,
-            "<text x='%.1f' y='22' font-size='14' text-anchor='middle'>%s</text>%n",
+            "<text class='title' x='%.1f' y='22' font-size='14' text-anchor='middle'>%s</text>%n",
             w / 2.0,
             escape(title)));
   }
@@ -231,11 +279,40 @@ public final class Svg {
             left + plotW));
   }
 
-  private static void text(StringBuilder s, double x, double y, String text, String anchor) {
+  private static void gridLine(StringBuilder s, int from, int to, double y) {
     s.append(
         String.format(
             Locale.ROOT,
-            "<text x='%.1f' y='%.1f' text-anchor='%s'>%s</text>%n",
+            "<line x1='%d' y1='%.1f' x2='%d' y2='%.1f' stroke='#e2e8f0'/>%n",
+            from,
+            y,
+            to,
+            y));
+  }
+
+  /** The vertical axis's name, turned to read upwards, centred on {@code y}. */
+  private static void yAxis(StringBuilder s, double y, String name) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text class='y-axis' x='16' y='%.1f' transform='rotate(-90 16 %.1f)'"
+                + " text-anchor='middle'>%s</text>%n",
+            y,
+            y,
+            escape(name)));
+  }
+
+  private static void text(StringBuilder s, double x, double y, String text, String anchor) {
+    text(s, x, y, text, anchor, null);
+  }
+
+  private static void text(
+      StringBuilder s, double x, double y, String text, String anchor, String cls) {
+    s.append(
+        String.format(
+            Locale.ROOT,
+            "<text%s x='%.1f' y='%.1f' text-anchor='%s'>%s</text>%n",
+            cls == null ? "" : " class='" + cls + "'",
             x,
             y,
             anchor,

@@ -3,6 +3,7 @@ package org.pruninglab.review.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -15,14 +16,18 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.IntSupplier;
+import java.util.stream.IntStream;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.gradebook.ExerciseAnalytics;
 import org.pruninglab.gradebook.GradebookService;
-import org.pruninglab.labkit.pictures.Histogram;
+import org.pruninglab.gradebook.Scores;
+import org.pruninglab.labkit.pictures.BarChart;
 import org.pruninglab.labkit.pictures.Svg;
 import org.pruninglab.workspace.ui.SvgPicture;
 
@@ -62,43 +67,40 @@ class AnalyticsView extends Main {
       return;
     }
     ExerciseAnalytics a = gradebook.analytics(exerciseId);
+    int students = a.submissionsPerStudent().size();
     body.add(new H3("Scores"));
     body.add(
         new Paragraph(
-            a.scores().size()
-                + " students with a score (the grade of record, else the best so far)."));
-    body.add(new SvgPicture("score-distribution", Svg.histogram(scoreHistogram(a))));
+            Plural.of(a.scores().size(), "student")
+                + " of "
+                + students
+                + " with a score (the grade of record, else the best so far)."));
+    body.add(new SvgPicture("score-distribution", Svg.barChart(scoreChart(a))));
 
     body.add(new H3("Most-failed tests"));
     Grid<ExerciseAnalytics.FailedTest> failed = new Grid<>();
     failed.setId("most-failed");
     failed.setAllRowsVisible(true);
+    // Test names are sentences: they wrap rather than being cut off.
+    failed.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
     failed.addColumn(ExerciseAnalytics.FailedTest::name).setHeader("Test").setFlexGrow(1);
     failed
         .addColumn(f -> f.failed() + " of " + f.of())
         .setHeader("Students failing")
-        .setAutoWidth(true);
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     failed.setItems(a.mostFailed());
     body.add(new Paragraph("Counted on each student's latest graded submission."), failed);
 
     body.add(new H3("Submissions per student"));
-    int most = a.submissionsPerStudent().stream().mapToInt(Integer::intValue).max().orElse(0);
-    double[] edges = new double[most + 2];
-    long[] counts = new long[most + 1];
-    for (int i = 0; i < edges.length; i++) {
-      edges[i] = i - 0.5;
-    }
-    a.submissionsPerStudent().forEach(n -> counts[n]++);
     body.add(
-        new SvgPicture(
-            "submissions-per-student",
-            Svg.histogram(new Histogram("submissions per student", edges, counts, 0))));
+        new SvgPicture("submissions-per-student", Svg.barChart(submissionsChart(a, students))));
 
     body.add(new H3("Best pruning results (sparsity vs accuracy)"));
     body.add(
         new Paragraph(
-            a.points().size()
-                + " students; "
+            Plural.of(a.points().size(), "student")
+                + " with a pruning result; "
                 + a.points().stream().filter(ExerciseAnalytics.ParetoPoint::front).count()
                 + " on the Pareto front (no one is both sparser and more accurate)."));
     body.add(new SvgPicture("pareto", ParetoSvg.draw(a.points())));
@@ -120,18 +122,44 @@ class AnalyticsView extends Main {
                 () -> gradebook.regradeExercise(exerciseId))));
   }
 
-  private static Histogram scoreHistogram(ExerciseAnalytics a) {
-    int bins = 12;
-    double max = Math.max(a.maxScore(), 1);
-    double[] edges = new double[bins + 1];
-    long[] counts = new long[bins];
-    for (int i = 0; i <= bins; i++) {
-      edges[i] = max * i / bins;
+  /**
+   * Students per score band: whole points (a late penalty's fractions rounded down), one bar per
+   * point up to 30 points, wider bands beyond, so that a full score has a bar of its own.
+   */
+  static BarChart scoreChart(ExerciseAnalytics a) {
+    int max = Math.max(1, (int) Math.floor(a.maxScore()));
+    int width = (int) Math.ceil((max + 1) / 30.0);
+    int bands = (max + width) / width;
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < bands; i++) {
+      int from = i * width;
+      int to = Math.min(max, from + width - 1);
+      labels.add(from == to ? Integer.toString(from) : from + "–" + to);
     }
-    for (double s : a.scores()) {
-      counts[Math.min(bins - 1, (int) (s / max * bins))]++;
+    long[] counts = new long[bands];
+    for (double score : a.scores()) {
+      int points = (int) Math.max(0, Math.min(max, Math.floor(score)));
+      counts[points / width]++;
     }
-    return new Histogram("score of " + a.exerciseId(), edges, counts, 0);
+    return new BarChart(
+        "Scores in " + a.exerciseId() + ": " + Plural.of(a.scores().size(), "student"),
+        "score (points out of " + Scores.points(a.maxScore()) + ", fractions rounded down)",
+        "students",
+        labels,
+        Arrays.stream(counts).boxed().toList());
+  }
+
+  /** Students by how many submissions they made, from 0 to the most anyone made. */
+  static BarChart submissionsChart(ExerciseAnalytics a, int students) {
+    int most = a.submissionsPerStudent().stream().mapToInt(Integer::intValue).max().orElse(0);
+    long[] counts = new long[most + 1];
+    a.submissionsPerStudent().forEach(n -> counts[n]++);
+    return new BarChart(
+        "Submissions per student in " + a.exerciseId() + ": " + Plural.of(students, "student"),
+        "submissions made",
+        "students",
+        IntStream.rangeClosed(0, most).mapToObj(Integer::toString).toList(),
+        Arrays.stream(counts).boxed().toList());
   }
 
   private static Button regrade(String label, String id, IntSupplier action) {

@@ -109,27 +109,33 @@ class GradebookView extends Main {
     add(tools);
 
     grid.setId("gradebook");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS);
+    grid.addThemeVariants(
+        GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COLUMN_BORDERS, GridVariant.LUMO_COMPACT);
     grid.setHeight("60vh");
-    grid.addColumn(Gradebook.Row::username)
-        .setHeader("Username")
+    // Compact cells (the variant halves the side padding) and a smaller font, so that ten
+    // exercises and the total fit beside the names at 1280 px.
+    grid.getStyle().set("font-size", "var(--lumo-font-size-s)");
+    grid.addComponentColumn(GradebookView::student)
+        .setHeader(header("Student", "Name and username; sorted by name"))
+        .setKey("student")
         .setFrozen(true)
         .setSortable(true)
-        .setComparator(Comparator.comparing(Gradebook.Row::username))
-        .setAutoWidth(true)
+        .setComparator(
+            Comparator.comparing((Gradebook.Row r) -> r.displayName().toLowerCase(Locale.ROOT))
+                .thenComparing(Gradebook.Row::username))
+        .setWidth("10rem")
         .setFlexGrow(0);
-    grid.addColumn(Gradebook.Row::displayName)
-        .setHeader("Name")
-        .setFrozen(true)
-        .setSortable(true)
-        .setComparator(Comparator.comparing(r -> r.displayName().toLowerCase(Locale.ROOT)))
-        .setAutoWidth(true)
-        .setFlexGrow(0);
+    // Beyond five exercises the columns are too narrow for headers written across: they read
+    // upwards.
+    boolean vertical = book.columns().size() > 5;
     for (int i = 0; i < book.columns().size(); i++) {
       int index = i;
       Gradebook.Column c = book.columns().get(i);
       grid.addComponentColumn(r -> cell(r, r.cells().get(index)))
-          .setHeader(c.title() + " (" + Scores.points(c.maxScore()) + ")")
+          .setHeader(
+              sideways(
+                  header(c.header(), c.title() + " (" + Scores.points(c.maxScore()) + " points)"),
+                  vertical))
           .setKey(c.exerciseId())
           .setSortable(true)
           .setComparator(
@@ -137,21 +143,31 @@ class GradebookView extends Main {
                   (Gradebook.Row r) -> sortValue(r.cells().get(index)),
                   Comparator.nullsFirst(Comparator.naturalOrder())))
           .setTextAlign(ColumnTextAlign.END)
-          .setAutoWidth(true);
+          .setWidth("4.25rem")
+          .setFlexGrow(1);
     }
-    grid.addColumn(r -> Scores.points(r.total()))
-        .setHeader("Total")
+    grid.addComponentColumn(GradebookView::total)
+        .setHeader(
+            header(
+                "Total (" + Scores.points(book.maxTotal()) + ")",
+                "The sum of the grades of record; a missing one counts 0. In brackets: the sum"
+                    + " with the best submission so far where there is no grade of record yet."))
         .setKey("total")
         .setSortable(true)
         .setComparator(Comparator.comparingDouble(Gradebook.Row::total))
         .setTextAlign(ColumnTextAlign.END)
-        .setAutoWidth(true);
+        .setWidth("5rem")
+        .setFlexGrow(1);
     add(grid);
-    add(
+    Paragraph legend =
         new Paragraph(
             "A score in brackets is the best submission so far: the grade of record is made when"
-                + " the student's submissions close. Marks: late = the final submission was late,"
-                + " ext = extension, adj = score set by staff."));
+                + " the student's submissions close. Total: the grades of record only; in brackets"
+                + " below it, the total with the best so far counted too. Marks: late = the final"
+                + " submission was late, ext = extension, adj = score set by staff. Hover over an"
+                + " exercise's header for its title.");
+    legend.setId("gradebook-legend");
+    add(legend);
     filter();
 
     add(new H3("Access log"));
@@ -197,9 +213,12 @@ class GradebookView extends Main {
     String text =
         c.score() != null
             ? Scores.points(c.score())
-            : c.provisional() != null ? "(" + Scores.points(c.provisional()) + ")" : "—";
-    Span out = new Span();
+            : c.bestSoFar() ? "(" + Scores.points(c.provisional()) + ")" : "—";
+    Span out = stack();
     out.getElement().setAttribute("data-cell", row.username() + "/" + c.exerciseId());
+    if (c.bestSoFar()) {
+      out.getElement().setAttribute("title", "Best submission so far; no grade of record yet");
+    }
     if (c.submissionId() != null) {
       RouterLink link =
           new RouterLink(
@@ -208,22 +227,83 @@ class GradebookView extends Main {
     } else {
       out.add(new Span(text));
     }
-    if (c.late()) {
-      out.add(badge("late", "badge error small"));
+    if (c.late() || c.extended() || c.overridden()) {
+      Span marks = new Span();
+      marks.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "2px");
+      if (c.late()) {
+        marks.add(badge("late", "badge error small"));
+      }
+      if (c.extended()) {
+        marks.add(badge("ext", "badge small"));
+      }
+      if (c.overridden()) {
+        marks.add(badge("adj", "badge contrast small"));
+      }
+      out.add(marks);
     }
-    if (c.extended()) {
-      out.add(badge("ext", "badge small"));
+    return out;
+  }
+
+  private static Span total(Gradebook.Row row) {
+    Span out = stack();
+    out.getElement().setAttribute("data-total", row.username());
+    out.add(new Span(Scores.points(row.total())));
+    if (row.hasBestSoFar()) {
+      Span best = new Span("(" + Scores.points(row.totalWithBestSoFar()) + ")");
+      best.getElement().setAttribute("title", "With the best submissions so far");
+      best.getStyle().set("color", "var(--lumo-secondary-text-color)");
+      out.add(best);
     }
-    if (c.overridden()) {
-      out.add(badge("adj", "badge contrast small"));
+    return out;
+  }
+
+  private static Span student(Gradebook.Row row) {
+    Span out = stack();
+    out.getStyle().set("align-items", "flex-start").set("white-space", "normal");
+    Span username = new Span(row.username());
+    username
+        .getStyle()
+        .set("color", "var(--lumo-secondary-text-color)")
+        .set("font-size", "var(--lumo-font-size-xs)");
+    out.add(new Span(row.displayName()), username);
+    return out;
+  }
+
+  /** A cell's lines, right-aligned, one under the other. */
+  private static Span stack() {
+    Span out = new Span();
+    out.getStyle()
+        .set("display", "flex")
+        .set("flex-direction", "column")
+        .set("align-items", "flex-end")
+        .set("gap", "2px");
+    return out;
+  }
+
+  /** The header turned to read upwards, for narrow columns; unchanged when not {@code vertical}. */
+  private static Span sideways(Span header, boolean vertical) {
+    if (vertical) {
+      header
+          .getStyle()
+          .set("writing-mode", "vertical-rl")
+          .set("transform", "rotate(180deg)")
+          .set("white-space", "nowrap");
     }
+    return header;
+  }
+
+  /** A short header that may wrap at spaces and hyphens, with the long text on hover. */
+  private static Span header(String text, String hover) {
+    Span out = new Span(text);
+    out.getElement().setAttribute("title", hover);
+    out.getElement().setAttribute("data-header", text);
+    out.getStyle().set("white-space", "normal");
     return out;
   }
 
   private static Span badge(String text, String theme) {
     Span b = new Span(text);
     b.getElement().getThemeList().add(theme);
-    b.getStyle().set("margin-left", "var(--lumo-space-xs)");
     return b;
   }
 }

@@ -9,15 +9,17 @@ import org.pruninglab.gradebook.ExerciseAnalytics.ParetoPoint;
 final class ParetoSvg {
 
   private static final int W = 640;
-  private static final int H = 360;
+  private static final int H = 380;
   private static final int LEFT = 64;
-  private static final int BOTTOM = 44;
-  private static final int TOP = 24;
+  private static final int BOTTOM = 64;
+  private static final int TOP = 40;
+  private static final String FRONT = "#d9480f";
+  private static final String OTHER = "#1c7ed6";
 
   private ParetoSvg() {}
 
   static String draw(List<ParetoPoint> points) {
-    int plotW = W - LEFT - 16;
+    int plotW = W - LEFT - 28; // room for the last tick, "100 %", centred on the right edge
     int plotH = H - TOP - BOTTOM;
     StringBuilder svg =
         new StringBuilder(
@@ -42,8 +44,9 @@ final class ParetoSvg {
       svg.append(
           String.format(
               Locale.ROOT,
-              "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f %%</text>"
-                  + "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f %%</text>",
+              "<text class=\"x-tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f %%</text>"
+                  + "<text class=\"y-tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f"
+                  + " %%</text>",
               LEFT + v * plotW,
               H - BOTTOM + 16,
               v * 100,
@@ -54,20 +57,27 @@ final class ParetoSvg {
     svg.append(
         String.format(
             Locale.ROOT,
-            "<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">sparsity</text>"
-                + "<text x=\"14\" y=\"%d\" transform=\"rotate(-90 14 %d)\""
-                + " text-anchor=\"middle\">accuracy</text>",
+            "<text class=\"title\" x=\"%d\" y=\"22\" font-size=\"14\""
+                + " text-anchor=\"middle\">%s</text>"
+                + "<text class=\"x-axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
+                + "sparsity (%% of weights that are zero)</text>"
+                + "<text class=\"y-axis\" x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\""
+                + " text-anchor=\"middle\">test accuracy (%%)</text>",
+            W / 2,
+            escape("Best pruning result per student: sparsity vs test accuracy"),
             LEFT + plotW / 2,
-            H - 6,
+            H - 30,
             TOP + plotH / 2,
             TOP + plotH / 2));
+    legend(svg, LEFT, "on the Pareto front (no one both sparser and more accurate)", FRONT);
+    legend(svg, LEFT + 400, "other students", OTHER);
     List<ParetoPoint> front =
         points.stream()
             .filter(ParetoPoint::front)
             .sorted(Comparator.comparingDouble(ParetoPoint::sparsity))
             .toList();
     if (front.size() > 1) {
-      svg.append("<polyline class=\"front\" fill=\"none\" stroke=\"#d9480f\" points=\"");
+      svg.append("<polyline class=\"front\" fill=\"none\" stroke=\"" + FRONT + "\" points=\"");
       for (ParetoPoint p : front) {
         svg.append(
             String.format(
@@ -84,12 +94,26 @@ final class ParetoSvg {
               p.front() ? "point front" : "point",
               x(p.sparsity(), plotW),
               y(p.accuracy(), plotH),
-              p.front() ? "#d9480f" : "#1c7ed6",
+              p.front() ? FRONT : OTHER,
               escape(p.username()),
               p.sparsity() * 100,
               p.accuracy() * 100));
     }
     return svg.append("</svg>").toString();
+  }
+
+  private static void legend(StringBuilder svg, int x, String label, String colour) {
+    svg.append(
+        String.format(
+            Locale.ROOT,
+            "<circle cx=\"%d\" cy=\"%d\" r=\"4\" fill=\"%s\"/>"
+                + "<text class=\"legend\" x=\"%d\" y=\"%d\">%s</text>",
+            x + 4,
+            H - 10,
+            colour,
+            x + 12,
+            H - 6,
+            escape(label)));
   }
 
   private static double x(double sparsity, int plotW) {
