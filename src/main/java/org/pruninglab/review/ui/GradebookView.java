@@ -32,6 +32,7 @@ import org.pruninglab.gradebook.AutogradeProgress;
 import org.pruninglab.gradebook.Gradebook;
 import org.pruninglab.gradebook.GradebookService;
 import org.pruninglab.gradebook.Scores;
+import org.pruninglab.workspace.ui.Badge;
 import org.pruninglab.workspace.ui.Formats;
 
 /**
@@ -150,8 +151,8 @@ class GradebookView extends Main {
     add(
         new Paragraph(
             "A score in brackets is the best submission so far: the grade of record is made when"
-                + " the student's submissions close. Marks: late = the final submission was late,"
-                + " ext = extension, adj = score set by staff."));
+                + " the student's submissions close. Badges: late = the final submission was late,"
+                + " extended = an extension, adjusted = score set by staff."));
     filter();
 
     add(new H3("Access log"));
@@ -209,21 +210,14 @@ class GradebookView extends Main {
       out.add(new Span(text));
     }
     if (c.late()) {
-      out.add(badge("late", "badge error small"));
+      out.add(Badge.lateFinal());
     }
     if (c.extended()) {
-      out.add(badge("ext", "badge small"));
+      out.add(Badge.extended());
     }
     if (c.overridden()) {
-      out.add(badge("adj", "badge contrast small"));
+      out.add(Badge.adjusted());
     }
     return out;
-  }
-
-  private static Span badge(String text, String theme) {
-    Span b = new Span(text);
-    b.getElement().getThemeList().add(theme);
-    b.getStyle().set("margin-left", "var(--lumo-space-xs)");
-    return b;
   }
 }
