@@ -3,6 +3,7 @@ package org.pruninglab.workspace.ui;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
@@ -36,7 +37,7 @@ class ExercisesView extends Main {
     add(new H2("Exercises"));
     add(
         new Paragraph(
-            "Deadlines are shown in "
+            "Deadlines are in "
                 + zone.getId()
                 + ". Until grades are released, Best and Latest count only the tests you can see"
                 + " before the deadline; hidden tests run after it."));
@@ -56,18 +57,23 @@ class ExercisesView extends Main {
         .setFlexGrow(3);
     grid.addComponentColumn(
             e -> {
-              Span s = new Span(Formats.when(e.deadline().due(), zone));
-              s.getElement().setAttribute("data-deadline", e.id());
+              Div cell = new Div();
+              Span due = new Span(Formats.day(e.deadline().due(), zone));
+              due.getElement().setAttribute("data-deadline", e.id());
+              cell.add(due);
               if (e.deadline().extended()) {
-                return new Span(s, Badge.extendedForYou());
+                cell.add(Badge.extendedForYou());
               }
-              return s;
+              Div left = new Div(Formats.countdown(e.deadline().due(), clock.instant()));
+              left.getStyle()
+                  .set("color", "var(--lumo-secondary-text-color)")
+                  .set("font-size", "var(--lumo-font-size-s)");
+              cell.add(left);
+              return cell;
             })
         .setHeader("Your deadline")
-        .setFlexGrow(2);
-    grid.addColumn(e -> Formats.countdown(e.deadline().due(), clock.instant()))
-        .setHeader("Time left")
-        .setFlexGrow(1);
+        .setWidth("17em")
+        .setFlexGrow(0);
     grid.addComponentColumn(e -> score(e, "best", e.best()))
         .setHeader("Best")
         .setAutoWidth(true)
@@ -91,7 +97,7 @@ class ExercisesView extends Main {
               return grade;
             })
         .setHeader("Grade")
-        .setFlexGrow(2);
+        .setFlexGrow(1);
     grid.addComponentColumn(
             e -> {
               Span status = new Span(Badge.status(e.status()));
@@ -104,7 +110,8 @@ class ExercisesView extends Main {
               return status;
             })
         .setHeader("Status")
-        .setFlexGrow(1);
+        .setWidth("12em")
+        .setFlexGrow(0);
     var exercises = workspace.exercises();
     grid.setItems(exercises);
     add(grid);
@@ -140,6 +147,9 @@ class ExercisesView extends Main {
             new Span(
                 " (in your history) Never counts: a practice run, or a submission sent after"
                     + " your submissions closed.")));
+    list.getChildren()
+        .flatMap(li -> li.getChildren().limit(1))
+        .forEach(b -> b.getElement().getStyle().remove("margin-left"));
     list.getStyle().set("list-style", "none").set("padding-left", "0").set("margin", "0");
     list.getChildren()
         .forEach(li -> ((ListItem) li).getStyle().set("margin", "var(--lumo-space-xs) 0"));

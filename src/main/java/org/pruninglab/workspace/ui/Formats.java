@@ -21,6 +21,11 @@ public final class Formats {
     return WHEN.format(t.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
+  /** As {@link #when} without the zone, for lists whose heading names it. */
+  public static String day(Instant t, ZoneId zone) {
+    return WHEN.format(t.atZone(zone));
+  }
+
   public static String clock(Instant t, ZoneId zone) {
     return CLOCK.format(t.atZone(zone));
   }

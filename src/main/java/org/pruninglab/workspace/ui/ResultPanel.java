@@ -71,9 +71,11 @@ public class ResultPanel extends Div {
                   + Formats.points(r.score())
                   + " / "
                   + Formats.points(r.maxScore())
-                  + (r.withheld() > 0 || item.kind() == SubmissionKind.RUN
-                      ? " (the tests shown here)"
-                      : ""));
+                  + (r.tests().stream().anyMatch(t -> !t.counted())
+                      ? " (visible tests only, until grades are released)"
+                      : r.withheld() > 0 || item.kind() == SubmissionKind.RUN
+                          ? " (the tests shown here)"
+                          : ""));
       score.setId("result-score");
       add(score);
     }
