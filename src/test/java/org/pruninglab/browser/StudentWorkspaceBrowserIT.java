@@ -169,6 +169,11 @@ class StudentWorkspaceBrowserIT {
     page.locator("#submissions-grid").waitFor();
     page.waitForCondition(
         () -> page.locator("#submissions-grid").innerText().contains("practice run"));
+    // Practice runs carry the shared practice badge, its meaning as the tooltip.
+    assertThat(
+            page.locator("#submissions-grid [data-badge='practice']").first().getAttribute("title"))
+        .isEqualTo("A practice run of the public tests: never counts.");
+    Chromium.screenshot(page, "my-submissions");
   }
 
   @Test
