@@ -26,7 +26,8 @@ import org.pruninglab.grading.harness.JupiterLauncher;
  * solution, which is trusted) and reads their points and visibility from tags:
  * {@code @Tag("points=2")} on every test method, optionally
  * {@code @Tag("visibility=after_due_date")} on the method or its class. Public tests default to
- * {@code visible}, hidden ones to {@code after_due_date}.
+ * {@code visible}, hidden ones to {@code after_release}: a hidden test's row appears only once
+ * grades are released, unless the pack says otherwise.
  */
 final class TestPlanner {
 
@@ -93,7 +94,7 @@ final class TestPlanner {
   private static PlannedTest planned(
       String packId, TestIdentifier id, String className, String method, boolean hidden) {
     Double points = null;
-    Visibility visibility = hidden ? Visibility.AFTER_DUE_DATE : Visibility.VISIBLE;
+    Visibility visibility = hidden ? Visibility.AFTER_RELEASE : Visibility.VISIBLE;
     Set<TestTag> tags = id.getTags();
     for (TestTag tag : tags) {
       String t = tag.getName();

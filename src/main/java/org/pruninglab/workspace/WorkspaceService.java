@@ -18,6 +18,7 @@ import org.pruninglab.deadline.EffectiveDeadline;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.exercise.PlannedTest;
 import org.pruninglab.gradebook.GradebookService;
+import org.pruninglab.gradebook.StudentGrade;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.RecordedPicture;
@@ -25,7 +26,6 @@ import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
-import org.pruninglab.submission.SubmissionStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -81,8 +81,7 @@ public class WorkspaceService {
     for (ExercisePack pack : packs) {
       EffectiveDeadline deadline = deadlines.effective(me.id(), pack.id()).orElseThrow();
       List<HistoryItem> history = history(pack.id());
-      List<HistoryItem> counted =
-          history.stream().filter(h -> h.kind() == SubmissionKind.SUBMISSION).toList();
+      List<HistoryItem> counted = history.stream().filter(HistoryItem::counts).toList();
       Double best = null;
       Double latest = null;
       double maxShown = pack.maxPoints(false);
@@ -93,16 +92,8 @@ public class WorkspaceService {
           maxShown = h.result().maxScore();
         }
       }
-      ExerciseStatus status;
-      if (!counted.isEmpty() && counted.get(0).status() != SubmissionStatus.DONE) {
-        status = ExerciseStatus.SUBMITTED;
-      } else if (!counted.isEmpty()) {
-        status = counted.get(0).late() ? ExerciseStatus.LATE : ExerciseStatus.GRADED;
-      } else if (drafts.load(pack.id()).version() > 0 || !history.isEmpty()) {
-        status = ExerciseStatus.DRAFT;
-      } else {
-        status = ExerciseStatus.NOT_STARTED;
-      }
+      StudentGrade grade = gradebook.myGrade(pack.id());
+      boolean started = drafts.load(pack.id()).version() > 0 || !history.isEmpty();
       out.add(
           new ExerciseSummary(
               pack.id(),
@@ -112,8 +103,9 @@ public class WorkspaceService {
               best,
               latest,
               maxShown,
-              status,
-              gradebook.myGrade(pack.id())));
+              ExerciseStatus.of(grade, !counted.isEmpty(), started),
+              !counted.isEmpty() && counted.get(0).late(),
+              grade));
     }
     return out;
   }
@@ -203,31 +195,45 @@ public class WorkspaceService {
   }
 
   /**
-   * The reader and the clock are read once per list, and each student's deadline once per exercise,
-   * not once per submission.
+   * The reader and the clock are read once per list, each student's deadline once per exercise and
+   * each exercise's schedule once, not once per submission.
    */
   private List<HistoryItem> toItems(List<Submission> list) {
     Account reader = me();
     Instant now = clock.instant();
     Map<String, EffectiveDeadline> deadlineOf = new HashMap<>();
+    Map<String, Boolean> releasedOf = new HashMap<>();
     return list.stream()
         .map(
-            s ->
-                toItem(
-                    s,
-                    reader,
-                    now,
-                    deadlineOf.computeIfAbsent(
-                        s.accountId() + "/" + s.exerciseId(),
-                        key ->
-                            deadlines
-                                .effective(s.accountId(), s.exerciseId())
-                                .orElse(new EffectiveDeadline(Instant.MAX, false)))))
+            s -> {
+              EffectiveDeadline deadline =
+                  deadlineOf.computeIfAbsent(
+                      s.accountId() + "/" + s.exerciseId(),
+                      key ->
+                          deadlines
+                              .effective(s.accountId(), s.exerciseId())
+                              .orElse(new EffectiveDeadline(Instant.MAX, false)));
+              boolean released =
+                  releasedOf.computeIfAbsent(
+                          s.exerciseId(),
+                          id ->
+                              deadlines
+                                  .schedule(id)
+                                  .map(schedule -> schedule.gradesReleased(now))
+                                  .orElse(false))
+                      && deadline.closed(now);
+              return toItem(s, reader, now, deadline, released);
+            })
         .toList();
   }
 
+  /**
+   * @param released whether the exercise's grades are released to the submission's student: by the
+   *     instructor (or the release time), and only once the student's own submissions have closed,
+   *     so that an extension never shows the hidden tests to a student who may still submit
+   */
   private HistoryItem toItem(
-      Submission s, Account reader, Instant now, EffectiveDeadline deadline) {
+      Submission s, Account reader, Instant now, EffectiveDeadline deadline, boolean released) {
     ShownResult shown = null;
     if (s.result() != null) {
       GradingResult r = parse(s);
@@ -239,7 +245,8 @@ public class WorkspaceService {
                     r,
                     s.kind() == SubmissionKind.RUN,
                     pack == null ? 0 : hiddenTests(pack),
-                    deadline.passed(now))
+                    deadline.passed(now),
+                    released)
                 : ResultPresentation.forStaff(r);
       } else {
         shown =
@@ -264,7 +271,12 @@ public class WorkspaceService {
         s.kind(),
         s.status(),
         s.submittedAt(),
-        s.kind() == SubmissionKind.SUBMISSION && s.submittedAt().isAfter(deadline.due()),
+        s.kind() == SubmissionKind.SUBMISSION
+            && s.submittedAt().isAfter(deadline.due())
+            && s.submittedAt().isBefore(deadline.closes()),
+        s.kind() == SubmissionKind.RUN
+            || (s.kind() == SubmissionKind.SUBMISSION
+                && !s.submittedAt().isBefore(deadline.closes())),
         shown);
   }
 

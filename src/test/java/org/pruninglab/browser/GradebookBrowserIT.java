@@ -101,8 +101,29 @@ class GradebookBrowserIT {
         .contains("\"alice\",\"Alice Student\",\"26\",\"best so far\",\"\",\"\",\"\",")
         .contains(",\"0\",\"26\"\r\n");
 
-    // The instructor moves the deadline to the coming minute (after alice's submission) and
-    // releases the grades.
+    // Before the deadline: submitted (not "graded"), public tests only, every cell read in full
+    // and the status a Lumo badge with its meaning as a tooltip.
+    alice.navigate(server.url("/exercises"));
+    alice.locator("#exercises [data-status='SUBMITTED']").waitFor();
+    assertThat(alice.locator("[data-best='kthvalue']").textContent()).isEqualTo("2 / 2");
+    assertThat(alice.locator("#exercises [data-status='SUBMITTED']").getAttribute("title"))
+        .contains("graded with the hidden tests once your submissions close");
+    assertThat(
+            alice
+                .locator("#exercises [data-status='SUBMITTED']")
+                .evaluate(
+                    "e => getComputedStyle(e).display + ' ' + getComputedStyle(e).borderRadius"))
+        .as("styled as a Lumo badge")
+        .asString()
+        .startsWith("inline-flex ")
+        .doesNotEndWith(" 0px");
+    assertNothingCut(alice, "#exercises");
+    assertThat(alice.locator("#status-legend").textContent())
+        .contains("awaiting release", "not submitted", "late", "practice");
+    Chromium.screenshot(alice, "exercises-before-deadline");
+
+    // The instructor moves the deadline to the coming minute (after alice's submission); grades
+    // are released only later.
     java.time.ZonedDateTime due =
         java.time.Instant.now()
             .plusSeconds(70)
@@ -133,9 +154,6 @@ class GradebookBrowserIT {
                     .format(due)
                 + " (UTC)")
         .waitFor();
-    instructor.locator("[data-release='kthvalue']").click();
-    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
-    Chromium.screenshot(instructor, "deadlines");
 
     // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
     long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -149,6 +167,33 @@ class GradebookBrowserIT {
     } while (System.nanoTime() < end);
     assertThat(ta.locator("#autograde-progress").textContent()).contains("kthvalue 3/3 graded;");
     assertThat(cell.textContent()).startsWith("26");
+    // Graded but not released: alice sees no score, best, headline or row that counts a hidden
+    // test, and the status says what it means.
+    alice.navigate(server.url("/exercises"));
+    alice.locator("#exercises [data-status='AWAITING_RELEASE']").waitFor();
+    assertThat(alice.locator("[data-grade='kthvalue']").textContent())
+        .isEqualTo("not yet released");
+    assertThat(alice.locator("[data-best='kthvalue']").textContent()).isEqualTo("2 / 2");
+    assertThat(alice.locator("[data-latest='kthvalue']").textContent()).isEqualTo("2 / 2");
+    assertNothingCut(alice, "#exercises");
+    Chromium.screenshot(alice, "exercises-unreleased");
+    alice.navigate(server.url("/exercise/kthvalue"));
+    alice.locator("#result-headline").waitFor();
+    assertThat(alice.locator("#result-headline").textContent())
+        .isEqualTo("All 2 public tests passed.");
+    assertThat(alice.locator("#result-score").textContent()).startsWith("Score: 2 / 2");
+    assertThat(alice.locator("#result-tests").textContent()).doesNotContain("(hidden test)");
+    assertThat(alice.locator("#result-withheld").textContent())
+        .isEqualTo("16 hidden tests are shown when grades are released.");
+    assertThat(alice.locator("#exercise-grade").textContent())
+        .contains("Grading complete, not yet released.");
+    Chromium.screenshot(alice, "exercise-unreleased");
+
+    instructor.navigate(server.url("/deadlines"));
+    instructor.locator("[data-release='kthvalue']").click();
+    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    Chromium.screenshot(instructor, "deadlines");
+
     // bob's known-wrong variant fails two hidden tests.
     String bobsScore = ta.locator("[data-cell='bob/kthvalue']").textContent();
     assertThat(bobsScore).matches("\\d+").isNotIn("0", "26");
@@ -231,9 +276,15 @@ class GradebookBrowserIT {
     // alice sees the new score and the comment.
     alice.navigate(server.url("/exercises"));
     alice.waitForCondition(
-        () -> alice.locator("[data-grade='kthvalue']").textContent().equals("20 / 26 (adjusted)"));
+        () -> alice.locator("[data-grade='kthvalue']").textContent().equals("20 / 26"));
+    assertThat(alice.locator("#exercises [data-badge='adjusted']").count()).isEqualTo(1);
+    assertThat(alice.locator("#exercises [data-status='GRADED']").count()).isEqualTo(1);
+    assertThat(alice.locator("[data-best='kthvalue']").textContent()).isEqualTo("26 / 26");
+    assertNothingCut(alice, "#exercises");
+    Chromium.screenshot(alice, "exercises-released");
     alice.navigate(server.url("/exercise/kthvalue"));
     alice.locator("#exercise-grade").waitFor();
+    assertThat(alice.locator("#result-headline").textContent()).isEqualTo("All 18 tests passed.");
     assertThat(alice.locator("#exercise-grade").textContent())
         .contains("Grade: 20 / 26 (adjusted by staff)");
     assertThat(alice.locator("#grade-comment").textContent())
@@ -355,5 +406,19 @@ class GradebookBrowserIT {
     assertThat(w.get("lastRight").intValue())
         .as("the total column's right edge")
         .isLessThanOrEqualTo(w.get("gridRight").intValue());
+  }
+
+  /** No cell of the grid cuts its text: what does not fit wraps, so nothing is hidden. */
+  private static void assertNothingCut(Page page, String grid) {
+    Object cut =
+        page.locator(grid)
+            .evaluate(
+                "g => [...g.querySelectorAll('vaadin-grid-cell-content')]"
+                    + ".filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)"
+                    + ".map(c => c.textContent)");
+    assertThat((java.util.List<?>) cut).as("cells whose text is cut").isEmpty();
+    assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("no sideways scrolling")
+        .isEqualTo(true);
   }
 }

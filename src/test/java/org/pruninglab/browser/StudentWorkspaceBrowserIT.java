@@ -164,11 +164,16 @@ class StudentWorkspaceBrowserIT {
     page.navigate(server.url("/exercises"));
     page.locator("#exercises").waitFor();
     String grid = page.locator("#exercises").innerText();
-    assertThat(grid).contains("Magnitude pruning with a kthvalue threshold", "2 / 2", "graded");
+    assertThat(grid).contains("Magnitude pruning with a kthvalue threshold", "2 / 2", "submitted");
     page.navigate(server.url("/submissions"));
     page.locator("#submissions-grid").waitFor();
     page.waitForCondition(
         () -> page.locator("#submissions-grid").innerText().contains("practice run"));
+    // Practice runs carry the shared practice badge, its meaning as the tooltip.
+    assertThat(
+            page.locator("#submissions-grid [data-badge='practice']").first().getAttribute("title"))
+        .isEqualTo("A practice run of the public tests: never counts.");
+    Chromium.screenshot(page, "my-submissions");
   }
 
   @Test

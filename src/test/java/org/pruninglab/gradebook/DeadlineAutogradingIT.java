@@ -35,6 +35,12 @@ import org.pruninglab.submission.SubmissionException;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
 import org.pruninglab.submission.SubmissionStatus;
+import org.pruninglab.workspace.ExerciseStatus;
+import org.pruninglab.workspace.ExerciseSummary;
+import org.pruninglab.workspace.HistoryItem;
+import org.pruninglab.workspace.ShownResult;
+import org.pruninglab.workspace.ShownTest;
+import org.pruninglab.workspace.WorkspaceService;
 import org.springframework.boot.ApplicationContextFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -87,6 +93,15 @@ class DeadlineAutogradingIT {
       throws IOException {
     MutableClock clock = new MutableClock(T0);
     Path packs = copyPacks();
+    // One hidden test as the instructor may choose: its row is shown from the deadline on.
+    Path hiddenTests = packs.resolve("grader/kthvalue/tests/KthvaluePruningHiddenTest.java");
+    Files.writeString(
+        hiddenTests,
+        Files.readString(hiddenTests)
+            .replace(
+                "  @Tag(\"points=2\")\n  @DisplayName(\"prune: the Lab 1 example",
+                "  @Tag(\"visibility=after_due_date\")\n  @Tag(\"points=2\")\n"
+                    + "  @DisplayName(\"prune: the Lab 1 example"));
     app = start(dir.resolve("data"), packs, clock);
     Deadlines deadlines = app.getBean(Deadlines.class);
     SubmissionService submissions = app.getBean(SubmissionService.class);
@@ -230,6 +245,31 @@ class DeadlineAutogradingIT {
     assertThat(before.released()).isFalse();
     assertThat(before.score()).isNull();
     assertThat(before.describe()).isEqualTo("Grading complete, not yet released.");
+    // Nor a score, best, headline or row that counts a hidden test: the after_due_date one's row
+    // is shown (the deadline has passed) without counting; the others' rows wait for release.
+    WorkspaceService workspace = app.getBean(WorkspaceService.class);
+    ExerciseSummary unreleased = workspace.exercises().get(0);
+    assertThat(unreleased.best()).isEqualTo(2.0);
+    assertThat(unreleased.latest()).isEqualTo(2.0);
+    assertThat(unreleased.maxShown()).isEqualTo(2.0);
+    assertThat(unreleased.status()).isEqualTo(ExerciseStatus.AWAITING_RELEASE);
+    assertThat(unreleased.late()).isTrue();
+    ShownResult shownBefore = workspace.item(lateFinal).orElseThrow().result();
+    assertThat(shownBefore.headline()).isEqualTo("All 2 public tests passed.");
+    assertThat(shownBefore.score()).isEqualTo(2.0);
+    assertThat(shownBefore.tests())
+        .extracting(ShownTest::name, ShownTest::counted)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple(
+                "kthSmallest: the 3rd smallest of [5, 1, 4, 2, 3] is 3", true),
+            org.assertj.core.groups.Tuple.tuple(
+                "prune: the worked example at 75 % keeps exactly six weights", true),
+            org.assertj.core.groups.Tuple.tuple(
+                "prune: the Lab 1 example at 75 %, 60 % and 28 % (a tie at the threshold)", false));
+    assertThat(shownBefore.withheldNote())
+        .isEqualTo(
+            "15 hidden tests are shown when grades are released. 1 hidden test shown here counts"
+                + " in your score once grades are released.");
     signInAs("dl-ta", Role.TA);
     assertThatThrownBy(() -> deadlines.releaseGrades("kthvalue"))
         .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
@@ -239,6 +279,14 @@ class DeadlineAutogradingIT {
     StudentGrade after = gradebook.myGrade("kthvalue");
     assertThat(after.score()).isEqualTo(22.0);
     assertThat(after.comment()).isEqualTo("Illness note: penalty waived in part.");
+    ExerciseSummary released = workspace.exercises().get(0);
+    assertThat(released.best()).isEqualTo(26.0);
+    assertThat(released.maxShown()).isEqualTo(26.0);
+    assertThat(released.status()).isEqualTo(ExerciseStatus.GRADED);
+    ShownResult shownAfter = workspace.item(lateFinal).orElseThrow().result();
+    assertThat(shownAfter.headline()).isEqualTo("All 18 tests passed.");
+    assertThat(shownAfter.tests()).hasSize(18).allMatch(ShownTest::counted);
+    assertThat(shownAfter.withheldNote()).isNull();
 
     // A hidden test changes; regrading the grades of record updates them and keeps history.
     Path hidden = packs.resolve("grader/kthvalue/tests/KthvaluePruningHiddenTest.java");
@@ -301,6 +349,20 @@ class DeadlineAutogradingIT {
     assertThat(g.finalId()).isEqualTo(id);
     assertThat(g.score()).isEqualTo(26.0);
     assertThat(app.getBean(DeadlineAutograder.class).sweep()).isZero();
+
+    // After the deadline a submission is accepted as practice (the strict policy): it never
+    // counts, so it makes the exercise neither late nor changes its scores.
+    long practice = submit(app.getBean(SubmissionService.class), "sleeper", STARTER);
+    awaitDone(jdbc, practice);
+    WorkspaceService workspace = app.getBean(WorkspaceService.class);
+    ExerciseSummary summary = workspace.exercises().get(0);
+    assertThat(summary.late()).isFalse();
+    assertThat(summary.status()).isEqualTo(ExerciseStatus.AWAITING_RELEASE);
+    assertThat(summary.latest()).as("the practice one scores 0").isEqualTo(2.0);
+    HistoryItem item = workspace.item(practice).orElseThrow();
+    assertThat(item.practice()).isTrue();
+    assertThat(item.late()).isFalse();
+    assertThat(workspace.item(id).orElseThrow().counts()).isTrue();
   }
 
   private ConfigurableApplicationContext start(Path data, Path packs, MutableClock clock) {

@@ -10,7 +10,10 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.exercise.Visibility;
 
 /**
  * Every exercise pack of the repository through the real pipeline (compiler, policy check,
@@ -20,6 +23,23 @@ import org.junit.jupiter.api.TestFactory;
  * others.
  */
 class ExercisePacksTest {
+
+  @Test
+  void hidden_tests_are_shown_to_students_only_after_release_and_public_ones_always() {
+    for (String id : List.of("kthvalue", "mask-fine-tune", "filter-pruning")) {
+      List<PlannedTest> plan = GradingFixture.get().pack(id).plan(true);
+      assertThat(plan)
+          .as(id)
+          .filteredOn(PlannedTest::hidden)
+          .isNotEmpty()
+          .allMatch(t -> t.visibility() == Visibility.AFTER_RELEASE);
+      assertThat(plan)
+          .as(id)
+          .filteredOn(t -> !t.hidden())
+          .isNotEmpty()
+          .allMatch(t -> t.visibility() == Visibility.VISIBLE);
+    }
+  }
 
   @TestFactory
   Stream<DynamicNode> every_pack_grades_as_designed() throws IOException {

@@ -32,6 +32,7 @@ import org.pruninglab.gradebook.AutogradeProgress;
 import org.pruninglab.gradebook.Gradebook;
 import org.pruninglab.gradebook.GradebookService;
 import org.pruninglab.gradebook.Scores;
+import org.pruninglab.workspace.ui.Badge;
 import org.pruninglab.workspace.ui.Formats;
 
 /**
@@ -163,8 +164,8 @@ class GradebookView extends Main {
         new Paragraph(
             "A score in brackets is the best submission so far: the grade of record is made when"
                 + " the student's submissions close. Total: the grades of record only; in brackets"
-                + " below it, the total with the best so far counted too. Marks: late = the final"
-                + " submission was late, ext = extension, adj = score set by staff. Hover over an"
+                + " below it, the total with the best so far counted too. Badges: late = the final"
+                + " submission was late, extended = an extension, adjusted = score set by staff. Hover over an"
                 + " exercise's header for its title.");
     legend.setId("gradebook-legend");
     add(legend);
@@ -227,17 +228,18 @@ class GradebookView extends Main {
     } else {
       out.add(new Span(text));
     }
+
     if (c.late() || c.extended() || c.overridden()) {
       Span marks = new Span();
       marks.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "2px");
       if (c.late()) {
-        marks.add(badge("late", "badge error small"));
+        marks.add(Badge.lateFinal());
       }
       if (c.extended()) {
-        marks.add(badge("ext", "badge small"));
+        marks.add(Badge.extended());
       }
       if (c.overridden()) {
-        marks.add(badge("adj", "badge contrast small"));
+        marks.add(Badge.adjusted());
       }
       out.add(marks);
     }
@@ -299,11 +301,5 @@ class GradebookView extends Main {
     out.getElement().setAttribute("data-header", text);
     out.getStyle().set("white-space", "normal");
     return out;
-  }
-
-  private static Span badge(String text, String theme) {
-    Span b = new Span(text);
-    b.getElement().getThemeList().add(theme);
-    return b;
   }
 }

@@ -36,6 +36,7 @@ import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionService;
 import org.pruninglab.workspace.HistoryItem;
 import org.pruninglab.workspace.WorkspaceService;
+import org.pruninglab.workspace.ui.Badge;
 import org.pruninglab.workspace.ui.CodeEditor;
 import org.pruninglab.workspace.ui.DiffDialog;
 import org.pruninglab.workspace.ui.Formats;
@@ -97,6 +98,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
                 + Formats.when(s.submittedAt(), zone)
                 + (s.originId() != null ? ", grading the source of #" + s.originId() : "")
                 + (item.result() == null ? " — not graded yet." : "."));
+    Badge.of(item).forEach(meta::add);
     meta.setId("review-meta");
     add(meta);
 
@@ -181,6 +183,12 @@ class ReviewView extends Main implements BeforeEnterObserver {
     GradeOfRecord g = found.get();
     Paragraph line = new Paragraph(describe(g));
     line.setId("grade-of-record");
+    if (!g.late().isZero()) {
+      line.add(Badge.lateFinal());
+    }
+    if (g.overridden()) {
+      line.add(Badge.adjusted());
+    }
     panel.add(line);
     if (g.overridden()) {
       Paragraph comment = new Paragraph("Override comment: " + g.overrideComment());

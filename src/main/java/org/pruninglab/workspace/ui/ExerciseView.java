@@ -159,11 +159,13 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     Div statementSide = new Div();
     statementSide.addClassName("statement-side");
     Paragraph deadline =
-        new Paragraph(
-            "Your deadline: "
-                + Formats.when(details.deadline().due(), zone)
-                + (details.deadline().extended() ? " (extended for you)" : "")
-                + " — "
+        new Paragraph("Your deadline: " + Formats.when(details.deadline().due(), zone));
+    if (details.deadline().extended()) {
+      deadline.add(Badge.extendedForYou());
+    }
+    deadline.add(
+        new Span(
+            " — "
                 + Formats.countdown(details.deadline().due(), clock.instant())
                 + ". "
                 + details.publicTests()
@@ -171,7 +173,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                 + details.hiddenTests()
                 + " hidden tests, "
                 + Formats.points(details.points())
-                + " points.");
+                + " points."));
     deadline.setId("exercise-deadline");
     deadline.addClassName("deadline");
     // The statement's own first heading is the page's title.
@@ -565,6 +567,9 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     line.setId("exercise-grade");
     line.addClassName("deadline");
     line.add(new Span(details.grade().describe()));
+    if (details.grade().overridden()) {
+      line.add(Badge.adjusted("Staff set your grade by hand; their comment is below."));
+    }
     if (details.grade().comment() != null) {
       Paragraph comment = new Paragraph("Comment from staff: " + details.grade().comment());
       comment.setId("grade-comment");

@@ -1,11 +1,15 @@
 package org.pruninglab.workspace.ui;
 
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -33,12 +37,14 @@ class ExercisesView extends Main {
     add(new H2("Exercises"));
     add(
         new Paragraph(
-            "Deadlines are shown in "
+            "Deadlines are in "
                 + zone.getId()
-                + ". Scores count the tests you can see; hidden tests run after the deadline."));
+                + ". Until grades are released, Best and Latest count only the tests you can see"
+                + " before the deadline; hidden tests run after it."));
     Grid<ExerciseSummary> grid = new Grid<>();
     grid.setId("exercises");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    // Wrapped, never cut: titles, deadlines, badges and grade texts are read in full at 1280 px.
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setAllRowsVisible(true);
     grid.addComponentColumn(
             e -> {
@@ -51,22 +57,31 @@ class ExercisesView extends Main {
         .setFlexGrow(3);
     grid.addComponentColumn(
             e -> {
-              Span s = new Span(Formats.when(e.deadline().due(), zone));
+              Div cell = new Div();
+              Span due = new Span(Formats.day(e.deadline().due(), zone));
+              due.getElement().setAttribute("data-deadline", e.id());
+              cell.add(due);
               if (e.deadline().extended()) {
-                Span badge = new Span("extended");
-                badge.getElement().getThemeList().add("badge success small");
-                badge.getStyle().set("margin-left", "var(--lumo-space-xs)");
-                return new Span(s, badge);
+                cell.add(Badge.extendedForYou());
               }
-              return s;
+              Div left = new Div(Formats.countdown(e.deadline().due(), clock.instant()));
+              left.getStyle()
+                  .set("color", "var(--lumo-secondary-text-color)")
+                  .set("font-size", "var(--lumo-font-size-s)");
+              cell.add(left);
+              return cell;
             })
         .setHeader("Your deadline")
-        .setFlexGrow(2);
-    grid.addColumn(e -> Formats.countdown(e.deadline().due(), clock.instant()))
-        .setHeader("Time left")
-        .setFlexGrow(1);
-    grid.addColumn(e -> Formats.score(e.best(), e.maxShown())).setHeader("Best").setFlexGrow(0);
-    grid.addColumn(e -> Formats.score(e.latest(), e.maxShown())).setHeader("Latest").setFlexGrow(0);
+        .setWidth("17em")
+        .setFlexGrow(0);
+    grid.addComponentColumn(e -> score(e, "best", e.best()))
+        .setHeader("Best")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    grid.addComponentColumn(e -> score(e, "latest", e.latest()))
+        .setHeader("Latest")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addComponentColumn(
             e -> {
               Span grade = new Span(gradeText(e));
@@ -74,34 +89,74 @@ class ExercisesView extends Main {
               if (e.grade().comment() != null) {
                 grade.setTitle(e.grade().comment());
               }
+              if (e.grade().overridden()) {
+                return new Span(
+                    grade,
+                    Badge.adjusted("Staff set your grade by hand; hover it for their comment."));
+              }
               return grade;
             })
         .setHeader("Grade")
         .setFlexGrow(1);
     grid.addComponentColumn(
             e -> {
-              Span badge = new Span(e.status().label());
-              badge.getElement().setAttribute("data-status", e.status().name());
-              String theme =
-                  switch (e.status()) {
-                    case GRADED -> "badge success";
-                    case LATE -> "badge error";
-                    case SUBMITTED -> "badge";
-                    case DRAFT -> "badge contrast";
-                    case NOT_STARTED -> "badge contrast";
-                  };
-              badge.getElement().getThemeList().add(theme);
-              return badge;
+              Span status = new Span(Badge.status(e.status()));
+              if (e.late()) {
+                status.add(
+                    Badge.late(
+                        "Your latest submission that counts arrived after your deadline:"
+                            + " the late penalty applies to it."));
+              }
+              return status;
             })
         .setHeader("Status")
-        .setFlexGrow(0)
-        .setAutoWidth(true);
+        .setWidth("12em")
+        .setFlexGrow(0);
     var exercises = workspace.exercises();
     grid.setItems(exercises);
     add(grid);
     if (exercises.stream().allMatch(e -> e.status() == ExerciseStatus.NOT_STARTED)) {
       add(new Paragraph("Open an exercise to start: your work is saved as you type."));
     }
+    add(legend());
+  }
+
+  private static Span score(ExerciseSummary e, String which, Double value) {
+    Span s = new Span(Formats.score(value, e.maxShown()));
+    s.getElement().setAttribute("data-" + which, e.id());
+    return s;
+  }
+
+  /** What each status and badge means, in the words of their tooltips. */
+  private static Details legend() {
+    UnorderedList list = new UnorderedList();
+    for (ExerciseStatus s : ExerciseStatus.values()) {
+      list.add(new ListItem(Badge.status(s), new Span(" " + s.meaning())));
+    }
+    list.add(
+        new ListItem(
+            Badge.late(""),
+            new Span(
+                " Your latest submission that counts arrived after your deadline, in the late"
+                    + " period.")));
+    list.add(new ListItem(Badge.extended(""), new Span(" Your deadline was extended for you.")));
+    list.add(new ListItem(Badge.adjusted(""), new Span(" Staff set your grade by hand.")));
+    list.add(
+        new ListItem(
+            Badge.practice(""),
+            new Span(
+                " (in your history) Never counts: a practice run, or a submission sent after"
+                    + " your submissions closed.")));
+    list.getChildren()
+        .flatMap(li -> li.getChildren().limit(1))
+        .forEach(b -> b.getElement().getStyle().remove("margin-left"));
+    list.getStyle().set("list-style", "none").set("padding-left", "0").set("margin", "0");
+    list.getChildren()
+        .forEach(li -> ((ListItem) li).getStyle().set("margin", "var(--lumo-space-xs) 0"));
+    Details legend = new Details("What the statuses and badges mean", list);
+    legend.setId("status-legend");
+    legend.setOpened(true);
+    return legend;
   }
 
   private static String gradeText(ExerciseSummary e) {
@@ -110,9 +165,7 @@ class ExercisesView extends Main {
       case OPEN -> "after the deadline";
       case GRADING -> "being graded";
       case NO_SUBMISSION, GRADED ->
-          g.released()
-              ? Formats.score(g.score(), g.maxScore()) + (g.overridden() ? " (adjusted)" : "")
-              : "not yet released";
+          g.released() ? Formats.score(g.score(), g.maxScore()) : "not yet released";
     };
   }
 }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.workspace.HistoryItem;
 
 /** Times, countdowns and scores as the student's pages write them. */
@@ -20,6 +19,11 @@ public final class Formats {
 
   public static String when(Instant t, ZoneId zone) {
     return WHEN.format(t.atZone(zone)) + " (" + zone.getId() + ")";
+  }
+
+  /** As {@link #when} without the zone, for lists whose heading names it. */
+  public static String day(Instant t, ZoneId zone) {
+    return WHEN.format(t.atZone(zone));
   }
 
   public static String clock(Instant t, ZoneId zone) {
@@ -56,16 +60,14 @@ public final class Formats {
         : String.format(Locale.ROOT, "%.1f", p);
   }
 
-  /** "practice run", "submission" or "submission (late)". */
+  /** "practice run", "submission", … ; whether it is late or practice its badges say. */
   public static String kind(HistoryItem h) {
-    String kind =
-        switch (h.kind()) {
-          case RUN -> "practice run";
-          case SUBMISSION -> "submission";
-          case AUTOGRADE -> "after-deadline grading";
-          case REGRADE -> "regrade";
-        };
-    return kind + (h.late() && h.kind() == SubmissionKind.SUBMISSION ? " (late)" : "");
+    return switch (h.kind()) {
+      case RUN -> "practice run";
+      case SUBMISSION -> "submission";
+      case AUTOGRADE -> "after-deadline grading";
+      case REGRADE -> "regrade";
+    };
   }
 
   /** The shown score of a graded run, or nothing before it is graded. */

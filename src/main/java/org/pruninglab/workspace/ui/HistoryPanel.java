@@ -27,7 +27,7 @@ public class HistoryPanel extends Div {
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
     grid.addColumn(h -> "#" + h.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(h -> Formats.clock(h.submittedAt(), zone)).setHeader("When").setAutoWidth(true);
-    grid.addColumn(Formats::kind).setHeader("Kind").setAutoWidth(true);
+    grid.addComponentColumn(HistoryPanel::kind).setHeader("Kind").setAutoWidth(true);
     grid.addColumn(HistoryPanel::verdict).setHeader("Result").setFlexGrow(1);
     grid.addColumn(Formats::score).setHeader("Score").setAutoWidth(true);
     grid.addComponentColumn(
@@ -57,6 +57,13 @@ public class HistoryPanel extends Div {
 
   public void setItems(List<HistoryItem> items) {
     grid.setItems(items);
+  }
+
+  /** The kind in words with its badges: late for a late submission that counts, or practice. */
+  static Span kind(HistoryItem h) {
+    Span kind = new Span(Formats.kind(h));
+    Badge.of(h).forEach(kind::add);
+    return kind;
   }
 
   private static String verdict(HistoryItem h) {

@@ -68,7 +68,7 @@ class MySubmissionsView extends Main {
         .setHeader("Exercise")
         .setFlexGrow(2);
     grid.addColumn(h -> Formats.clock(h.submittedAt(), zone)).setHeader("When").setAutoWidth(true);
-    grid.addColumn(Formats::kind).setHeader("Kind").setAutoWidth(true);
+    grid.addComponentColumn(HistoryPanel::kind).setHeader("Kind").setAutoWidth(true);
     grid.addColumn(
             h ->
                 h.result() == null

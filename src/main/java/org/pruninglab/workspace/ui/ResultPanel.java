@@ -49,12 +49,8 @@ public class ResultPanel extends Div {
     getElement().setAttribute("data-submission", String.valueOf(item.id()));
     String kind = item.kind() == SubmissionKind.RUN ? "Practice run" : "Submission";
     H3 title = new H3(kind + " #" + item.id() + " · " + Formats.clock(item.submittedAt(), zone));
+    Badge.of(item).forEach(title::add);
     add(title);
-    if (item.late()) {
-      Span late = new Span("late");
-      late.getElement().getThemeList().add("badge error");
-      add(late);
-    }
     ShownResult r = item.result();
     if (r == null) {
       add(new Paragraph("Waiting for its result…"));
@@ -75,9 +71,11 @@ public class ResultPanel extends Div {
                   + Formats.points(r.score())
                   + " / "
                   + Formats.points(r.maxScore())
-                  + (r.withheld() > 0 || item.kind() == SubmissionKind.RUN
-                      ? " (the tests shown here)"
-                      : ""));
+                  + (r.tests().stream().anyMatch(t -> !t.counted())
+                      ? " (visible tests only, until grades are released)"
+                      : r.withheld() > 0 || item.kind() == SubmissionKind.RUN
+                          ? " (the tests shown here)"
+                          : ""));
       score.setId("result-score");
       add(score);
     }
@@ -153,7 +151,10 @@ public class ResultPanel extends Div {
     Span name = new Span(t.name() + (t.hidden() ? " (hidden test)" : ""));
     name.addClassName("test-name");
     Span points =
-        new Span(Formats.points(t.points()) + " / " + Formats.points(t.maxPoints()) + " pt");
+        new Span(
+            t.counted()
+                ? Formats.points(t.points()) + " / " + Formats.points(t.maxPoints()) + " pt"
+                : "counts after release");
     points.addClassName("test-points");
     row.add(icon, name, points);
     if (!t.passed() && t.message() != null) {
