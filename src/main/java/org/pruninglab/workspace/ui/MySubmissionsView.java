@@ -54,15 +54,18 @@ class MySubmissionsView extends Main {
     exercise.setItems(choices);
     exercise.setItemLabelGenerator(id -> ALL.equals(id) ? ALL : titles.getOrDefault(id, id));
     exercise.setValue(ALL);
+    exercise.setWidth("24em");
     Select<String> kind = new Select<>();
     kind.setId("filter-kind");
     kind.setLabel("Kind");
     kind.setItems(ANY_KIND, ONLY_SUBMISSIONS, ONLY_RUNS);
     kind.setValue(ANY_KIND);
+    kind.setWidth("16em");
 
     Grid<HistoryItem> grid = new Grid<>();
     grid.setId("submissions-grid");
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    // Titles and verdicts wrap rather than end in "…": a student reads them whole.
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.addColumn(h -> "#" + h.id()).setHeader("#").setAutoWidth(true).setFlexGrow(0);
     grid.addColumn(h -> titles.getOrDefault(h.exerciseId(), h.exerciseId()))
         .setHeader("Exercise")
