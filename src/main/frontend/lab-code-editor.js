@@ -1,7 +1,8 @@
 // The Java editor of the exercise page: CodeMirror 6 in a custom element's shadow root.
 // The server sets `value` and `diagnostics`; the element reports edits (debounced), Ctrl/Cmd+Enter
 // and Ctrl/Cmd+S as DOM events, and keeps every keystroke in localStorage until the server has it,
-// so closing the tab loses nothing.
+// so closing the tab loses nothing. Tab indents, so a line under the editor says how to leave it
+// (Esc then Tab), and the editor's text box points at that line with aria-describedby.
 import { EditorView, keymap } from '@codemirror/view';
 import { EditorState } from '@codemirror/state';
 import { basicSetup } from 'codemirror';
@@ -10,6 +11,7 @@ import { indentWithTab } from '@codemirror/commands';
 import { setDiagnostics, lintGutter } from '@codemirror/lint';
 
 const DEBOUNCE_MS = 1000;
+const KEYS_HINT = 'Tab indents; Esc then Tab leaves the editor';
 
 class LabCodeEditor extends HTMLElement {
   constructor() {
@@ -33,13 +35,15 @@ class LabCodeEditor extends HTMLElement {
         this[p] = v;
       }
     }
-    this.style.display = 'block';
+    this.style.display = 'flex';
+    this.style.flexDirection = 'column';
+    const readOnly = this.hasAttribute('readonly');
     const keys = keymap.of([
       { key: 'Mod-Enter', preventDefault: true, run: () => this._command('run-requested') },
       { key: 'Mod-s', preventDefault: true, run: () => this._command('save-requested') },
     ]);
     const theme = EditorView.theme({
-      '&': { height: '100%', fontSize: '14px', border: '1px solid var(--lumo-contrast-20pct)' },
+      '&': { fontSize: '14px', border: '1px solid var(--lumo-contrast-20pct)' },
       '.cm-scroller': {
         fontFamily: 'ui-monospace, SFMono-Regular, Menlo, Consolas, monospace',
         overflow: 'auto',
@@ -55,10 +59,12 @@ class LabCodeEditor extends HTMLElement {
           java(),
           lintGutter(),
           theme,
-          // Set once, before the editor is made: staff's review page shows code it cannot change.
-          ...(this.hasAttribute('readonly')
-            ? [EditorState.readOnly.of(true), EditorView.editable.of(false)]
-            : []),
+          // Set once, before the editor is made: code nobody may change (staff's review, an earlier
+          // run). It stays focusable, so keyboard users can scroll, select and copy it.
+          ...(readOnly ? [EditorState.readOnly.of(true)] : []),
+          // The scroller (tabindex -1) scrolls; a checker sees the text box inside it take focus
+          // only by its tabindex (contenteditable alone does not count), and Tab reaches it alike.
+          EditorView.contentAttributes.of({ tabindex: '0' }),
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !this._applying) {
               this._changed();
@@ -71,7 +77,18 @@ class LabCodeEditor extends HTMLElement {
       parent: this._shadow(),
       root: this.shadowRoot,
     });
-    this._view.contentDOM.setAttribute('aria-label', 'Java source editor');
+    this._view.contentDOM.setAttribute(
+      'aria-label',
+      readOnly ? 'Java source (read-only)' : 'Java source editor',
+    );
+    if (!readOnly) {
+      const hint = document.createElement('div');
+      hint.id = 'keys-hint';
+      hint.className = 'keys-hint';
+      hint.textContent = KEYS_HINT;
+      this.shadowRoot.appendChild(hint);
+      this._view.contentDOM.setAttribute('aria-describedby', hint.id);
+    }
     this._applyDiagnostics();
     this._onHide = () => {
       if (document.visibilityState === 'hidden') {
@@ -86,7 +103,11 @@ class LabCodeEditor extends HTMLElement {
     if (!this.shadowRoot) {
       const root = this.attachShadow({ mode: 'open' });
       const style = document.createElement('style');
-      style.textContent = ':host { display: block; } .cm-editor { height: 100%; }';
+      style.textContent =
+        ':host { display: flex; flex-direction: column; }' +
+        ' .cm-editor { flex: 1 1 0; min-height: 0; }' +
+        ' .keys-hint { flex: none; padding-top: 2px; font-size: var(--lumo-font-size-xs, 12px);' +
+        ' color: var(--lumo-secondary-text-color, #555); }';
       root.appendChild(style);
     }
     return this.shadowRoot;

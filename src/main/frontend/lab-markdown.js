@@ -48,7 +48,27 @@ class LabMarkdown extends HTMLElement {
   set source(text) {
     this._source = text || '';
     this.innerHTML = render(this._source);
+    this._focusableScrollers();
     this.setAttribute('data-rendered', 'true');
+  }
+
+  // A code block or a wide formula may scroll sideways; what scrolls must take keyboard focus
+  // (WCAG 2.1.1), so that arrow keys can scroll it. Checked again when the column's width changes.
+  _focusableScrollers() {
+    const update = () => {
+      for (const el of this.querySelectorAll('pre, .katex-display')) {
+        if (el.tagName === 'PRE' || el.scrollWidth > el.clientWidth) {
+          el.setAttribute('tabindex', '0');
+        } else {
+          el.removeAttribute('tabindex');
+        }
+      }
+    };
+    update();
+    if (!this._resize && window.ResizeObserver) {
+      this._resize = new ResizeObserver(update);
+      this._resize.observe(this);
+    }
   }
 
   get source() {

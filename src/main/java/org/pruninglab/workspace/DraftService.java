@@ -100,6 +100,23 @@ public class DraftService {
     return save(exerciseId, pack.starter(), basedOn);
   }
 
+  /**
+   * Replaces the draft with earlier code (a run's source, an earlier draft); the draft it replaces
+   * goes to the history first, saying {@code why}, so a restore never loses text.
+   *
+   * @throws DraftConflictException if the stored draft is no longer {@code basedOn}
+   */
+  @PreAuthorize("isAuthenticated()")
+  @Transactional
+  public Draft restore(String exerciseId, String source, long basedOn, String why) {
+    Draft current = load(exerciseId);
+    if (current.version() != 0) {
+      drafts.keep(
+          me().id(), current, why.length() > 40 ? why.substring(0, 40) : why, clock.instant());
+    }
+    return save(exerciseId, source, basedOn);
+  }
+
   /** Replaced drafts, newest first. */
   @PreAuthorize("isAuthenticated()")
   public List<DraftHistoryEntry> history(String exerciseId) {

@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +29,9 @@ import org.pruninglab.TestFiles;
  * CSV, marked as such); the instructor moves the deadline into the past and releases grades; the
  * autograder makes the grades of record; a TA opens the gradebook and the analytics, reviews the
  * submission and overrides its score with a comment, which the student then sees. Another student
- * who types the submission's address is refused, and the refusal is logged. Then the course grows
- * to ten exercises, which still fit the gradebook at 1280 px.
+ * who types the submission's address is refused, and the refusal is logged. Before any deadline
+ * moves, axe-core checks the main pages of students and staff; at the end the course grows to ten
+ * exercises, which still fit the gradebook at 1280 px.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GradebookBrowserIT {
@@ -67,8 +71,146 @@ class GradebookBrowserIT {
     }
   }
 
+  /** alice's practice run of the starter code (both public tests fail), made by the first test. */
+  private static String failedRun;
+
   @Test
   @Order(1)
+  void the_main_pages_have_no_serious_or_critical_accessibility_violations() {
+    List<Axe.Violation> found = new ArrayList<>();
+    Page visitor = chromium.newPage();
+    visitor.navigate(server.url("/login"));
+    visitor.getByLabel("Username").waitFor();
+    found.addAll(scan(visitor, "login", null));
+
+    Page alice = chromium.newPage();
+    Chromium.signInAndWait(alice, server, "alice", "demo-student");
+    alice.navigate(server.url("/exercise/kthvalue"));
+    alice.locator("lab-code-editor .cm-content").waitFor();
+    alice.locator("#run-public").click();
+    alice.waitForCondition(
+        () ->
+            alice.locator("#result-headline").count() > 0
+                && alice.locator("#result h3").textContent().startsWith("Practice run"),
+        new Page.WaitForConditionOptions().setTimeout(120_000));
+    failedRun = alice.locator("#result").getAttribute("data-submission");
+    alice.locator("lab-markdown[data-rendered]").waitFor();
+    alice.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
+    found.addAll(
+        scan(
+            alice,
+            "exercise",
+            "#history-grid vaadin-checkbox:has(input[aria-label='Select Row'])"));
+    found.addAll(scan(alice, "/exercises", "#exercises a[data-exercise]"));
+    found.addAll(scan(alice, "/submissions", "#submissions-grid"));
+    found.addAll(scan(alice, "/leaderboard", "#leaderboard-page"));
+
+    Page staff = chromium.newPage();
+    Chromium.signInAndWait(staff, server, "instructor", "demo-instructor");
+    found.addAll(scan(staff, "/gradebook", "#gradebook-page [data-cell]"));
+    found.addAll(scan(staff, "/review/" + failedRun, "#review-page lab-code-editor .cm-content"));
+    found.addAll(scan(staff, "/analytics", "#analytics-page"));
+    found.addAll(scan(staff, "/deadlines", "#schedules"));
+    found.addAll(scan(staff, "/roster", "#roster-grid"));
+    found.addAll(scan(staff, "/backend", "#backend-page"));
+    found.addAll(scan(staff, "/packs", "#packs-grid"));
+
+    found.forEach(v -> System.out.println("axe: " + v));
+    assertThat(found.stream().filter(Axe.Violation::seriousOrWorse).map(String::valueOf))
+        .as("serious or critical WCAG 2.1 AA violations")
+        .isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  @SuppressWarnings("unchecked")
+  void the_editor_says_how_to_leave_it_and_esc_then_tab_does() {
+    Page alice = chromium.newPage();
+    Chromium.signInAndWait(alice, server, "alice", "demo-student");
+    alice.navigate(server.url("/exercise/kthvalue"));
+    alice.locator("#code-editor .cm-content").waitFor();
+    // The hint is linked to the editor's text box, in the same (shadow) tree as it.
+    Map<String, Object> hint =
+        (Map<String, Object>)
+            alice.evaluate(
+                "() => { const root = document.querySelector('#code-editor').shadowRoot;"
+                    + " const id = root.querySelector('.cm-content').getAttribute('aria-describedby');"
+                    + " const el = id && root.getElementById(id);"
+                    + " return {text: el ? el.textContent : null,"
+                    + " shown: !!el && el.getBoundingClientRect().height > 0}; }");
+    assertThat(hint)
+        .containsEntry("text", "Tab indents; Esc then Tab leaves the editor")
+        .containsEntry("shown", true);
+    String inEditor = "() => document.activeElement === document.querySelector('#code-editor')";
+    alice.locator("#code-editor .cm-content").click();
+    alice.keyboard().press("Tab");
+    assertThat(alice.evaluate(inEditor)).as("Tab indents").isEqualTo(true);
+    alice.keyboard().press("Escape");
+    alice.keyboard().press("Tab");
+    assertThat(alice.evaluate(inEditor)).as("Esc then Tab leaves").isEqualTo(false);
+  }
+
+  /**
+   * Opens {@code path} (unless it is a name without "/"), waits for {@code ready} and the server,
+   * and runs axe.
+   */
+  private static List<Axe.Violation> scan(Page page, String path, String ready) {
+    if (path.startsWith("/")) {
+      page.navigate(server.url(path));
+    }
+    if (ready != null) {
+      page.locator(ready).first().waitFor();
+    }
+    page.waitForCondition(
+        () ->
+            (Boolean)
+                page.evaluate(
+                    "() => !!(window.Vaadin && Vaadin.Flow && Vaadin.Flow.clients) &&"
+                        + " Object.values(Vaadin.Flow.clients).every(c => !c.isActive ||"
+                        + " !c.isActive())"));
+    return Axe.scan(page, path);
+  }
+
+  @Test
+  @Order(3)
+  void staff_see_a_results_tests_as_its_student_does_failures_marked_and_monospace() {
+    Page ta = chromium.newPage();
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    ta.navigate(server.url("/review/" + failedRun));
+    Locator failed = ta.locator("#result .test-row[data-passed='false']").first();
+    failed.waitFor();
+    Map<String, Object> staff = testRowStyle(failed);
+    assertThat(staff.get("display")).isEqualTo("grid");
+    assertThat(staff.get("background")).isNotEqualTo("rgba(0, 0, 0, 0)");
+    assertThat((String) staff.get("messageFont")).contains("monospace");
+    assertThat((Boolean) staff.get("pointsApart")).as("points in a column of their own").isTrue();
+    failed.scrollIntoViewIfNeeded();
+    Chromium.screenshot(ta, "review-tests");
+
+    Page alice = chromium.newPage();
+    Chromium.signInAndWait(alice, server, "alice", "demo-student");
+    alice.navigate(server.url("/exercise/kthvalue"));
+    Locator own = alice.locator("#result .test-row[data-passed='false']").first();
+    own.waitFor();
+    assertThat(testRowStyle(own)).isEqualTo(staff);
+  }
+
+  /** How a test's row is laid out: what tells a failure apart, and name and points apart. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> testRowStyle(Locator row) {
+    return (Map<String, Object>)
+        row.evaluate(
+            "row => { const s = getComputedStyle(row);"
+                + " const name = row.querySelector('.test-name').getBoundingClientRect();"
+                + " const points = row.querySelector('.test-points').getBoundingClientRect();"
+                + " const message = row.querySelector('.test-message');"
+                + " return {display: s.display, background: s.backgroundColor,"
+                + " messageFont: message ? getComputedStyle(message).fontFamily : '',"
+                + " pointsApart: points.left >= name.right + 4}; }");
+  }
+
+  @Test
+  @Order(4)
   void a_ta_overrides_a_score_and_the_student_sees_it() throws IOException {
     // bob submits a known-wrong variant (graded first), then alice the reference solution.
     Page bob = chromium.newPage();
@@ -308,7 +450,7 @@ class GradebookBrowserIT {
   }
 
   @Test
-  @Order(2)
+  @Order(5)
   void ten_exercises_and_the_total_fit_the_gradebook_at_1280_px() throws IOException {
     // Seven more packs (copies of kthvalue without its known-wrong variants), each moved into
     // place whole so that the pack watcher never sees half a folder.

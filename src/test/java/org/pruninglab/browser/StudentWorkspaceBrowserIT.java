@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -141,7 +142,8 @@ class StudentWorkspaceBrowserIT {
 
     // The history lists every run; two of them compared side by side.
     page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
-    Locator rows = page.locator("#history-grid vaadin-checkbox[aria-label='Select Row']");
+    Locator rows =
+        page.locator("#history-grid vaadin-checkbox:has(input[aria-label='Select Row'])");
     page.waitForCondition(() -> rows.count() >= 3);
     rows.nth(0).click();
     rows.nth(1).click();
@@ -259,6 +261,84 @@ class StudentWorkspaceBrowserIT {
     Chromium.screenshot(page, "exercise-cancelled");
   }
 
+  @Test
+  @Order(6)
+  void an_earlier_run_opens_beside_its_own_code_and_restoring_it_keeps_the_draft() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    openKthvalue(page);
+    // alice's newest run (first test) has a compile error; her draft has moved on since.
+    String broken = reference.replaceFirst("return ", "return return ");
+    int line = lineOf(broken, "return return ");
+    String today = "// today's draft, unrelated to that run\n";
+    replaceCode(page, today);
+    // Saved on the server: the browser drops its own copy once the server confirms this text.
+    page.waitForCondition(
+        () ->
+            page.evaluate("() => localStorage.getItem('pruninglab.draft.alice.kthvalue')") == null);
+
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("History")).click();
+    page.locator("#history-grid [data-open]").first().click();
+    // A dialog's content lies in its overlay, not inside the element with its id.
+    Locator diagnostics = page.locator("#earlier-result-diagnostics");
+    diagnostics.waitFor();
+    page.waitForCondition(() -> broken.equals(value(page, "#earlier-code-editor")));
+    assertThat(page.locator("#earlier-code-editor .cm-content").getAttribute("aria-readonly"))
+        .isEqualTo("true");
+    // Its "line N" goes to line N of the code that ran, not of today's draft.
+    diagnostics.getByText("line " + line).first().click();
+    page.waitForCondition(() -> cursorLine(page, "#earlier-code-editor") == line);
+    assertThat(code(page)).isEqualTo(today);
+    Chromium.screenshot(page, "exercise-earlier-run");
+
+    // Restoring asks first, then keeps today's draft under Earlier drafts.
+    page.locator("#restore-into-editor").click();
+    page.getByText(Pattern.compile("^Replace your draft with the code of practice run #\\d+\\?$"))
+        .waitFor();
+    page.getByText(Pattern.compile("^Your current draft is kept under Earlier drafts, where"))
+        .waitFor();
+    page.locator("#restore-confirm-ok").click();
+    page.waitForCondition(() -> code(page).equals(broken));
+    page.waitForCondition(() -> page.locator("#earlier-code-editor").count() == 0);
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Earlier drafts")).click();
+    Locator kept = page.locator("#draft-history-grid");
+    kept.getByText(Pattern.compile("^restored practice run #\\d+$")).first().waitFor();
+    page.waitForTimeout(400); // the notification's animation, for the screenshot only
+    Chromium.screenshot(page, "exercise-earlier-drafts");
+
+    // An earlier draft can be viewed read-only and restored in turn.
+    page.locator("#draft-history-grid [data-view-draft]").first().click();
+    page.waitForCondition(() -> today.equals(value(page, "#earlier-code-editor")));
+    page.locator("#restore-into-editor").click();
+    page.locator("#restore-confirm-ok").click();
+    page.waitForCondition(() -> code(page).equals(today));
+    page.waitForCondition(() -> page.locator("#draft-history-grid [data-view-draft]").count() == 2);
+    assertThat(page.locator("#draft-history-grid").innerText())
+        .contains("restored the draft kept ");
+
+    // My submissions opens a run the same way: its code beside its result.
+    page.navigate(server.url("/submissions"));
+    page.locator("#submissions-grid").getByText("Your code does not compile").first().click();
+    page.locator("#earlier-result-diagnostics").waitFor();
+    page.waitForCondition(() -> broken.equals(value(page, "#earlier-code-editor")));
+    assertThat(code(page)).isEqualTo(today);
+  }
+
+  private static String value(Page page, String selector) {
+    return (String)
+        page.evaluate(
+            "s => { const e = document.querySelector(s); return e && e.value; }", selector);
+  }
+
+  private static int cursorLine(Page page, String selector) {
+    return ((Number)
+            page.evaluate(
+                "s => { const v = document.querySelector(s)._view;"
+                    + " return v.state.doc.lineAt(v.state.selection.main.head).number; }",
+                selector))
+        .intValue();
+  }
+
   /** Opens the kthvalue exercise page and waits for its editor. */
   private static void openKthvalue(Page page) {
     page.navigate(server.url("/exercise/kthvalue"));
@@ -284,7 +364,7 @@ class StudentWorkspaceBrowserIT {
   }
 
   private static String code(Page page) {
-    return (String) page.evaluate("() => document.querySelector('lab-code-editor').value");
+    return (String) page.evaluate("() => document.querySelector('#code-editor').value");
   }
 
   private static void waitForResult(Page page, String kind) {

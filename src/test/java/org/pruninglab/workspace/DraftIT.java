@@ -94,4 +94,31 @@ class DraftIT extends LabIntegrationTest {
               assertThat(h.reason()).isEqualTo("reset to starter");
             });
   }
+
+  @Test
+  void restoring_earlier_code_keeps_the_draft_it_replaces_and_a_stale_restore_changes_nothing() {
+    signInAs("draft-a", Role.STUDENT);
+    Draft mine =
+        drafts.save("mask-fine-tune", "// today's work", drafts.load("mask-fine-tune").version());
+
+    Draft restored =
+        drafts.restore(
+            "mask-fine-tune", "// the code of run #7", mine.version(), "restored practice run #7");
+
+    assertThat(restored.source()).isEqualTo("// the code of run #7");
+    assertThat(drafts.history("mask-fine-tune"))
+        .first()
+        .satisfies(
+            h -> {
+              assertThat(h.source()).isEqualTo("// today's work");
+              assertThat(h.reason()).isEqualTo("restored practice run #7");
+            });
+    int kept = drafts.history("mask-fine-tune").size();
+    assertThatThrownBy(
+            () ->
+                drafts.restore("mask-fine-tune", "// from a stale tab", mine.version(), "restored"))
+        .isInstanceOf(DraftConflictException.class);
+    assertThat(drafts.history("mask-fine-tune")).hasSize(kept);
+    assertThat(drafts.load("mask-fine-tune").source()).isEqualTo("// the code of run #7");
+  }
 }

@@ -45,6 +45,10 @@ public class CodeEditor extends Component implements HasSize {
   public void setValue(String text) {
     value = text == null ? "" : text;
     getElement().setProperty("value", value);
+    // Edits reach the server as events, not as this property, so the property may still hold this
+    // very text while the browser shows newer text: then setProperty sends nothing. Set it there
+    // too.
+    getElement().executeJs("this.value = $0", value);
   }
 
   /** Underlines the compiler's messages at their line and column. */

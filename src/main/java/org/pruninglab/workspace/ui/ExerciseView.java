@@ -40,6 +40,7 @@ import org.pruninglab.submission.SubmissionStatus;
 import org.pruninglab.workspace.Draft;
 import org.pruninglab.workspace.DraftConflictException;
 import org.pruninglab.workspace.DraftException;
+import org.pruninglab.workspace.DraftHistoryEntry;
 import org.pruninglab.workspace.DraftService;
 import org.pruninglab.workspace.ExerciseDetails;
 import org.pruninglab.workspace.HistoryItem;
@@ -47,7 +48,9 @@ import org.pruninglab.workspace.WorkspaceService;
 
 /**
  * The exercise page: statement on the left; on the right the editor (autosaved), run and submit,
- * live progress pushed from the grading queue, and tabs for results, pictures and history.
+ * live progress pushed from the grading queue, and tabs for results, pictures, the history of runs
+ * and the earlier drafts. An earlier run opens read-only beside its result, never next to the
+ * current draft, and can be restored into the editor.
  */
 @Route("exercise/:id")
 @PermitAll
@@ -86,6 +89,10 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
   private ResultPanel results;
   private final PicturesPanel pictures = new PicturesPanel();
   private HistoryPanel history;
+  private DraftHistoryPanel earlierDrafts;
+
+  /** The run the Results tab shows (its line links point into its code). */
+  private HistoryItem shownResult;
 
   ExerciseView(
       WorkspaceService workspace,
@@ -134,7 +141,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     .flatMap(workspace::item)
                     .filter(h -> h.exerciseId().equals(details.id()))
                     .ifPresentOrElse(
-                        this::open,
+                        this::openEarlier,
                         () ->
                             Notification.show(
                                     "There is no submission #"
@@ -153,11 +160,16 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
 
   private void build() {
     removeAll();
-    results = new ResultPanel(zone, editor::focusLine);
-    history = new HistoryPanel(zone, this::open, this::diff);
+    results = new ResultPanel(zone, this::goToLine);
+    history = new HistoryPanel(zone, this::openEarlier, this::diff);
+    earlierDrafts = new DraftHistoryPanel(zone, this::viewDraft, this::confirmRestoreDraft);
 
     Div statementSide = new Div();
     statementSide.addClassName("statement-side");
+    // It scrolls, so it must take keyboard focus (WCAG 2.1.1); as a named region it is announced.
+    statementSide.getElement().setAttribute("tabindex", "0");
+    statementSide.getElement().setAttribute("role", "region");
+    statementSide.getElement().setAttribute("aria-label", "Exercise statement");
     Paragraph deadline =
         new Paragraph("Your deadline: " + Formats.when(details.deadline().due(), zone));
     if (details.deadline().extended()) {
@@ -241,6 +253,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     tabs.add("Results", results);
     tabs.add("Pictures", pictures);
     tabs.add("History", history);
+    tabs.add("Earlier drafts", earlierDrafts);
     tabs.addClassName("work-tabs");
 
     Div workSide = new Div(toolbar, conflict, editorBox, progress, tabs);
@@ -251,6 +264,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     split.setSizeFull();
     add(split);
     showLatest();
+    refreshDrafts();
   }
 
   @Override
@@ -401,7 +415,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
       long id = action.getAsLong();
       watching = id;
       watchingRun = practiceRun;
-      workspace.item(id).ifPresent(results::show);
+      workspace.item(id).ifPresent(this::showResult);
       tabs.setSelectedIndex(0);
       showQueued(id);
       refreshHistory();
@@ -416,8 +430,8 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     dialog.setId("reset-confirm");
     dialog.setHeader("Replace your code with the starter code?");
     dialog.setText(
-        "Your current draft is kept in the history of drafts, and every run and submission stays"
-            + " in the History tab.");
+        "Your current draft is kept under Earlier drafts (you can restore it from there), and"
+            + " every run and submission stays in the History tab.");
     dialog.setCancelable(true);
     dialog.setConfirmText("Reset to starter");
     dialog.setConfirmButtonTheme("error primary");
@@ -431,11 +445,88 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             editor.confirmSaved(draft.source());
             editor.setDiagnostics(List.of());
             showSaved();
+            refreshDrafts();
           } catch (DraftConflictException ex) {
             showConflict(ex, editor.getValue());
           }
         });
     dialog.open();
+  }
+
+  /**
+   * Asks before {@code source} replaces the draft; {@code what} names it ("the code of practice run
+   * #12"), {@code why} is kept with the draft it replaces; {@code shown} closes once restored.
+   */
+  private void confirmRestore(String source, String what, String why, EarlierCodeDialog shown) {
+    ConfirmDialog dialog = new ConfirmDialog();
+    dialog.setId("restore-confirm");
+    dialog.setHeader("Replace your draft with " + what + "?");
+    dialog.setText(
+        "Your current draft is kept under Earlier drafts, where you can view it and restore it.");
+    dialog.setCancelable(true);
+    Button confirm = new Button("Restore into editor");
+    confirm.setId("restore-confirm-ok");
+    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.setConfirmButton(confirm);
+    dialog.addConfirmListener(
+        e -> {
+          if (restore(source, what, why) && shown != null) {
+            shown.close();
+          }
+        });
+    dialog.open();
+  }
+
+  private boolean restore(String source, String what, String why) {
+    save(editor.getValue());
+    try {
+      draft = drafts.restore(details.id(), source, draft.version(), why);
+    } catch (DraftConflictException ex) {
+      showConflict(ex, editor.getValue());
+      return false;
+    } catch (DraftException ex) {
+      Notification.show(ex.getMessage(), 8000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
+      return false;
+    }
+    savedText = draft.source();
+    editor.setValue(draft.source());
+    editor.confirmSaved(draft.source());
+    editor.setDiagnostics(List.of());
+    conflict.setVisible(false);
+    showSaved();
+    refreshDrafts();
+    Notification.show(
+        "Restored " + what + " into the editor. Your previous draft is under Earlier drafts.",
+        4000,
+        Notification.Position.BOTTOM_START);
+    return true;
+  }
+
+  private void viewDraft(DraftHistoryEntry kept) {
+    String when = Formats.clock(kept.savedAt(), zone);
+    new EarlierCodeDialog(
+            "Draft kept " + when + " (" + kept.reason() + "), read-only",
+            kept.source(),
+            null,
+            zone,
+            shown ->
+                confirmRestore(
+                    kept.source(),
+                    "the draft kept " + when,
+                    "restored the draft kept " + when,
+                    shown))
+        .open();
+  }
+
+  private void confirmRestoreDraft(DraftHistoryEntry kept) {
+    String when = Formats.clock(kept.savedAt(), zone);
+    confirmRestore(
+        kept.source(), "the draft kept " + when, "restored the draft kept " + when, null);
+  }
+
+  private void refreshDrafts() {
+    earlierDrafts.setItems(drafts.history(details.id()));
   }
 
   private void onUpdate(GradingUpdate u, long me) {
@@ -515,18 +606,58 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     refreshHistory();
   }
 
-  /** As {@link #open}, and the compiler's messages go into the editor (it holds that code). */
+  /** The run just graded, in the Results tab; its compiler messages go into the editor. */
   private void showFinished(HistoryItem item) {
-    open(item);
+    showResult(item);
+    pictures.show(item.result(), workspace.curves(details.id()));
+    tabs.setSelectedIndex(0);
     if (item.result() != null) {
       editor.setDiagnostics(item.result().diagnostics());
     }
   }
 
-  private void open(HistoryItem item) {
+  private void showResult(HistoryItem item) {
+    shownResult = item;
     results.show(item);
+  }
+
+  /**
+   * An earlier run: the code it ran, read-only, beside its result, with "Restore into editor"; its
+   * pictures go to the Pictures tab.
+   */
+  private EarlierCodeDialog openEarlier(HistoryItem item) {
+    String source = workspace.source(item.id()).orElse("");
+    String name =
+        (item.kind() == SubmissionKind.RUN ? "practice run #" : "submission #") + item.id();
+    EarlierCodeDialog dialog =
+        new EarlierCodeDialog(
+            Character.toUpperCase(name.charAt(0))
+                + name.substring(1)
+                + " · "
+                + Formats.clock(item.submittedAt(), zone)
+                + ": the code it ran, read-only",
+            source,
+            item,
+            zone,
+            shown -> confirmRestore(source, "the code of " + name, "restored " + name, shown));
     pictures.show(item.result(), workspace.curves(details.id()));
-    tabs.setSelectedIndex(0);
+    dialog.open();
+    return dialog;
+  }
+
+  /**
+   * A line link of the Results tab: into the editor while it holds the code that ran, else into
+   * that code, opened read-only (the draft has changed since).
+   */
+  private void goToLine(int line) {
+    HistoryItem item = shownResult;
+    boolean sameCode =
+        item == null || workspace.source(item.id()).map(editor.getValue()::equals).orElse(true);
+    if (sameCode) {
+      editor.focusLine(line);
+    } else {
+      openEarlier(item).focusLine(line);
+    }
   }
 
   private void diff(HistoryItem a, HistoryItem b) {
@@ -550,13 +681,13 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     if (latest.status() != SubmissionStatus.DONE) {
       watching = latest.id();
       watchingRun = latest.kind() == SubmissionKind.RUN;
-      results.show(latest);
+      showResult(latest);
       showQueued(latest.id());
       if (latest.status() == SubmissionStatus.RUNNING) {
         showPhase("Running…", Phase.RUNNING, -1);
       }
     } else {
-      results.show(latest);
+      showResult(latest);
       pictures.show(latest.result(), workspace.curves(details.id()));
     }
   }

@@ -1,6 +1,7 @@
 package org.pruninglab.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,7 +14,11 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.pruninglab.workspace.HistoryItem;
 
-/** Every run and submission of the exercise: open one, or compare two side by side. */
+/**
+ * Every run and submission of the exercise: open one, or compare two side by side. Its selection
+ * checkboxes get accessible names on the elements that take focus ({@code lab-checkbox-names.js}).
+ */
+@JsModule("./lab-checkbox-names.js")
 public class HistoryPanel extends Div {
 
   private final Grid<HistoryItem> grid = new Grid<>();

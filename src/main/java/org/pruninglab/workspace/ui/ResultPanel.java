@@ -2,6 +2,7 @@ package org.pruninglab.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.CssImport;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
@@ -22,16 +23,30 @@ import org.pruninglab.workspace.HistoryItem;
 import org.pruninglab.workspace.ShownResult;
 import org.pruninglab.workspace.ShownTest;
 
-/** One run's result: verdict in words, score, compiler messages, and each test the reader sees. */
+/**
+ * One run's result: verdict in words, score, compiler messages, and each test the reader sees. The
+ * students' pages and the staff's review page both show results with this panel (and its styles).
+ */
+@CssImport("./styles/workspace.css")
 public class ResultPanel extends Div {
 
+  private final String id;
   private final ZoneId zone;
   private final IntConsumer goToLine;
 
   public ResultPanel(ZoneId zone, IntConsumer goToLine) {
+    this("result", zone, goToLine);
+  }
+
+  /**
+   * @param id this panel's id, and the prefix of its parts' ids ({@code ID-headline}, …), so that a
+   *     second panel on the page (an earlier run beside its code) has ids of its own
+   */
+  public ResultPanel(String id, ZoneId zone, IntConsumer goToLine) {
+    this.id = id;
     this.zone = zone;
     this.goToLine = goToLine;
-    setId("result");
+    setId(id);
     addClassName("result-panel");
     showNothing();
   }
@@ -57,7 +72,7 @@ public class ResultPanel extends Div {
       return;
     }
     Paragraph headline = new Paragraph(r.headline());
-    headline.setId("result-headline");
+    headline.setId(id + "-headline");
     headline.getElement().setAttribute("data-verdict", r.verdict().label());
     headline.getStyle().set("font-weight", "600");
     add(headline);
@@ -76,12 +91,12 @@ public class ResultPanel extends Div {
                       : r.withheld() > 0 || item.kind() == SubmissionKind.RUN
                           ? " (the tests shown here)"
                           : ""));
-      score.setId("result-score");
+      score.setId(id + "-score");
       add(score);
     }
     if (r.withheldNote() != null) {
       Paragraph note = new Paragraph(r.withheldNote());
-      note.setId("result-withheld");
+      note.setId(id + "-withheld");
       note.getStyle().set("color", "var(--lumo-secondary-text-color)");
       add(note);
     }
@@ -90,7 +105,7 @@ public class ResultPanel extends Div {
     }
     if (!r.violations().isEmpty()) {
       UnorderedList list = new UnorderedList();
-      list.setId("result-violations");
+      list.setId(id + "-violations");
       for (PolicyViolation v : r.violations()) {
         ListItem li = new ListItem(v.message());
         if (v.line() > 0) {
@@ -102,7 +117,7 @@ public class ResultPanel extends Div {
     }
     if (!r.tests().isEmpty()) {
       Div tests = new Div();
-      tests.setId("result-tests");
+      tests.setId(id + "-tests");
       for (ShownTest t : r.tests()) {
         tests.add(testRow(t));
       }
@@ -110,14 +125,14 @@ public class ResultPanel extends Div {
     }
     if (r.output() != null && !r.output().isBlank()) {
       Details outside = new Details("Printed outside any test (staff only)", printed(r.output()));
-      outside.setId("result-output");
+      outside.setId(id + "-output");
       add(outside);
     }
   }
 
   private Div diagnostics(ShownResult r) {
     Div box = new Div();
-    box.setId("result-diagnostics");
+    box.setId(id + "-diagnostics");
     UnorderedList list = new UnorderedList();
     for (Diagnostic d : r.diagnostics()) {
       ListItem li = new ListItem();
@@ -147,6 +162,8 @@ public class ResultPanel extends Div {
     Icon icon = (t.passed() ? VaadinIcon.CHECK_CIRCLE : VaadinIcon.CLOSE_CIRCLE).create();
     icon.setColor(t.passed() ? "var(--lumo-success-color)" : "var(--lumo-error-color)");
     icon.setSize("var(--lumo-icon-size-s)");
+    // An image with a name: aria-label alone is not allowed on an element without a role.
+    icon.getElement().setAttribute("role", "img");
     icon.getElement().setAttribute("aria-label", t.passed() ? "passed" : "failed");
     Span name = new Span(t.name() + (t.hidden() ? " (hidden test)" : ""));
     name.addClassName("test-name");
@@ -180,6 +197,8 @@ public class ResultPanel extends Div {
         .set("white-space", "pre-wrap")
         .set("overflow-wrap", "anywhere")
         .set("margin", "0");
+    // It scrolls, so it must take keyboard focus (WCAG 2.1.1).
+    out.getElement().setAttribute("tabindex", "0");
     return out;
   }
 }
