@@ -36,19 +36,31 @@ public record AccountProperties(
       @DefaultValue("") String password) {}
 
   /**
-   * @param maxFailures failed sign-ins allowed per username (and per client address, times four)
-   *     within {@code window} before further tries are refused
+   * Limits on failed sign-ins within {@code window}; once one is reached, tries it covers are
+   * refused for {@code lockout}. A lab room's students share one address (NAT), so the address's
+   * ceiling is far above what one person's typos reach, and one person's typos lock out only them.
+   *
+   * @param maxFailuresPerAccountAndAddress failures for one username from one client address
+   * @param maxFailuresPerAccount failures for one username from any address (guessing from many
+   *     addresses; HTTP basic sign-ins count here only)
+   * @param maxFailuresPerAddress failures from one client address for any usernames
    * @param window how far back failures count
-   * @param lockout how long further tries are refused once the limit is reached
+   * @param lockout how long further tries are refused once a limit is reached
    */
   public record Login(
-      @DefaultValue("5") int maxFailures,
+      @DefaultValue("5") int maxFailuresPerAccountAndAddress,
+      @DefaultValue("20") int maxFailuresPerAccount,
+      @DefaultValue("200") int maxFailuresPerAddress,
       @DefaultValue("15m") Duration window,
       @DefaultValue("15m") Duration lockout) {
 
     public Login {
-      if (maxFailures < 1) {
-        throw new IllegalArgumentException("lab.account.login.max-failures must be at least 1");
+      if (maxFailuresPerAccountAndAddress < 1
+          || maxFailuresPerAccount < 1
+          || maxFailuresPerAddress < 1) {
+        throw new IllegalArgumentException(
+            "lab.account.login.max-failures-per-account-and-address, -per-account and"
+                + " -per-address must each be at least 1");
       }
     }
   }

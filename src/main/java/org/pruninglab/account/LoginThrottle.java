@@ -11,17 +11,17 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed sign-ins per username and per client address and refuses further tries for a while
- * once too many failed. Usernames that do not exist are counted like any other, so the throttle
- * reveals nothing about which accounts exist.
+ * Counts failed sign-ins per username, per username and client address, and per client address, and
+ * refuses further tries for a while once one of them reaches its limit (see {@link
+ * AccountProperties.Login}). Usernames that do not exist are counted like any other, so the
+ * throttle reveals nothing about which accounts exist. Without an address (HTTP basic) only the
+ * username's count applies.
  */
 @Component
 public class LoginThrottle {
 
   /** Above this many tracked keys, expired ones are swept so memory stays bounded. */
   private static final int SWEEP_ABOVE = 10_000;
-
-  private static final int ADDRESS_FACTOR = 4;
 
   private final Clock clock;
   private final AccountProperties.Login settings;
@@ -32,31 +32,46 @@ public class LoginThrottle {
     this.settings = properties.login();
   }
 
-  /** How long the caller must still wait, if tries for this username or address are refused. */
+  /**
+   * How long the caller must still wait, if tries for this username (from this address; null: any)
+   * are refused.
+   */
   public Optional<Duration> refusedFor(String username, String address) {
     Instant now = clock.instant();
-    Duration wait = max(waitFor(userKey(username), now), waitFor(addressKey(address), now));
+    Duration wait = waitFor(userKey(username), now);
+    if (address != null) {
+      wait = max(wait, waitFor(userAddressKey(username, address), now));
+      wait = max(wait, waitFor(addressKey(address), now));
+    }
     return wait.isZero() ? Optional.empty() : Optional.of(wait);
   }
 
+  /** Counts a failure for the username and, with an address, for the pair and the address. */
   public void recordFailure(String username, String address) {
     Instant now = clock.instant();
     if (failures.size() > SWEEP_ABOVE) {
       failures.values().removeIf(f -> f.isExpired(now, settings));
     }
-    failures
-        .computeIfAbsent(userKey(username), k -> new Failures())
-        .add(now, settings.maxFailures(), settings);
+    count(userKey(username), settings.maxFailuresPerAccount(), now);
     if (address != null) {
-      failures
-          .computeIfAbsent(addressKey(address), k -> new Failures())
-          .add(now, settings.maxFailures() * ADDRESS_FACTOR, settings);
+      count(userAddressKey(username, address), settings.maxFailuresPerAccountAndAddress(), now);
+      count(addressKey(address), settings.maxFailuresPerAddress(), now);
     }
   }
 
-  /** A successful sign-in clears the username's count (not the address's). */
-  public void recordSuccess(String username) {
+  /**
+   * A successful sign-in clears the username's counts (not the address's: a room full of students
+   * signing in must not wipe out a guesser's failures from the same address).
+   */
+  public void recordSuccess(String username, String address) {
     failures.remove(userKey(username));
+    if (address != null) {
+      failures.remove(userAddressKey(username, address));
+    }
+  }
+
+  private void count(String key, int limit, Instant now) {
+    failures.computeIfAbsent(key, k -> new Failures()).add(now, limit, settings);
   }
 
   private Duration waitFor(String key, Instant now) {
@@ -68,8 +83,12 @@ public class LoginThrottle {
     return "user:" + AccountDetails.normaliseUsername(username);
   }
 
+  private static String userAddressKey(String username, String address) {
+    return "pair:" + address + "/" + AccountDetails.normaliseUsername(username);
+  }
+
   private static String addressKey(String address) {
-    return address == null ? null : "address:" + address;
+    return "address:" + address;
   }
 
   private static Duration max(Duration a, Duration b) {

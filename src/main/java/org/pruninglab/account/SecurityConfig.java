@@ -54,11 +54,13 @@ class SecurityConfig {
           // answers with a redirect to the sign-in page instead of 401/403.
           .httpBasic(
               basic ->
-                  basic.authenticationEntryPoint(
-                      (request, response, e) -> {
-                        response.setHeader("WWW-Authenticate", "Basic realm=\"Pruning Lab\"");
-                        response.setStatus(401);
-                      }))
+                  basic
+                      .authenticationDetailsSource(HttpBasicDetails::new)
+                      .authenticationEntryPoint(
+                          (request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"Pruning Lab\"");
+                            response.setStatus(401);
+                          }))
           .exceptionHandling(
               handling ->
                   handling.accessDeniedHandler((request, response, e) -> response.setStatus(403)))

@@ -30,13 +30,15 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
   @Override
   public Authentication authenticate(Authentication authentication) {
     String username = AccountDetails.normaliseUsername(authentication.getName());
-    String address =
+    String from =
         authentication.getDetails() instanceof WebAuthenticationDetails web
             ? web.getRemoteAddress()
             : null;
+    // HTTP basic: throttled per username only (see HttpBasicDetails).
+    String address = authentication.getDetails() instanceof HttpBasicDetails ? null : from;
     var refused = throttle.refusedFor(username, address);
     if (refused.isPresent()) {
-      log.warn("Sign-in for '{}' from {} refused: throttled", username, address);
+      log.warn("Sign-in for '{}' from {} refused: throttled", username, from);
       throw new SignInThrottledException(refused.get());
     }
     var token =
@@ -45,12 +47,12 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     token.setDetails(authentication.getDetails());
     try {
       Authentication result = delegate.authenticate(token);
-      throttle.recordSuccess(username);
-      log.info("Signed in: {} from {}", username, address);
+      throttle.recordSuccess(username, address);
+      log.info("Signed in: {} from {}", username, from);
       return result;
     } catch (AuthenticationException e) {
       throttle.recordFailure(username, address);
-      log.info("Failed sign-in for '{}' from {}", username, address);
+      log.info("Failed sign-in for '{}' from {}", username, from);
       throw e;
     }
   }

@@ -36,6 +36,40 @@ public class GradebookService {
   /** Longest override comment kept. */
   public static final int MAX_COMMENT = 2000;
 
+  /** A metric of a submission that counts: a finite number (NaN and infinities are left out). */
+  private static String metric(String alias, String name) {
+    return " left join pruning_metric "
+        + alias
+        + " on "
+        + alias
+        + ".submission_id = s.id and "
+        + alias
+        + ".name = '"
+        + name
+        + "' and "
+        + alias
+        + ".number_value between -1e308 and 1e308";
+  }
+
+  /**
+   * Per student their best submission (highest score, then the latest), with accuracy after
+   * fine-tuning where recorded, else after pruning; only students, only pseudonyms out.
+   */
+  private static final String LEADERBOARD =
+      "select a.pseudonym, case when b.account_id = ? then true else false end, b.accuracy,"
+          + " b.sparsity, b.macs from (select s.account_id, coalesce(ft.number_value,"
+          + " pr.number_value) as accuracy, sp.number_value as sparsity, mc.number_value as"
+          + " macs, row_number() over (partition by s.account_id order by r.score desc, s.id"
+          + " desc) as n from submission s join grading_result r on r.submission_id = s.id"
+          + metric("sp", "sparsity")
+          + metric("ft", "accuracy.finetuned")
+          + metric("pr", "accuracy.pruned")
+          + metric("mc", "macs")
+          + " where s.exercise_id = ? and s.kind = 'submission' and sp.number_value is not null"
+          + " and coalesce(ft.number_value, pr.number_value) is not null) b join account a on"
+          + " a.id = b.account_id where b.n = 1 and a.role = 'STUDENT' order by b.accuracy desc,"
+          + " b.sparsity desc, a.pseudonym";
+
   private final GradeRepository grades;
   private final Deadlines deadlines;
   private final SubmissionService submissions;
@@ -367,7 +401,10 @@ public class GradebookService {
 
   /**
    * The pseudonymous leaderboard of an exercise, best accuracy first (then sparsity), when the
-   * instructor has switched it on; students see pseudonyms only, and which line is theirs.
+   * instructor has switched it on: each student's best pruning result (their highest-scoring
+   * submission that recorded accuracy and sparsity). One query under the student's own identity
+   * that returns pseudonyms only, never who is behind them; the student learns which line is
+   * theirs.
    */
   @PreAuthorize("isAuthenticated()")
   public List<LeaderboardEntry> leaderboard(String exerciseId) {
@@ -376,23 +413,21 @@ public class GradebookService {
     if (!schedule.leaderboard()) {
       throw new AccessDeniedException("The leaderboard of this exercise is switched off.");
     }
-    Map<Long, List<Submission>> byStudent = new LinkedHashMap<>();
-    for (Submission s : SystemIdentity.run(() -> submissions.submissionsOf(exerciseId))) {
-      byStudent.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
-    }
-    List<Best> bests = new ArrayList<>();
-    byStudent.values().forEach(list -> best(list).ifPresent(bests::add));
-    bests.sort(
-        Comparator.comparingDouble((Best b) -> b.accuracy)
-            .thenComparingDouble(b -> b.sparsity)
-            .reversed());
+    pseudonyms.drawMissing(exerciseId);
     List<LeaderboardEntry> out = new ArrayList<>();
-    for (Best b : bests) {
-      long id = b.submission.accountId();
-      out.add(
-          new LeaderboardEntry(
-              out.size() + 1, pseudonyms.of(id), id == me.id(), b.accuracy, b.sparsity, b.macs));
-    }
+    jdbc.sql(LEADERBOARD)
+        .params(me.id(), exerciseId)
+        .query(
+            (java.sql.ResultSet rs) -> {
+              out.add(
+                  new LeaderboardEntry(
+                      out.size() + 1,
+                      rs.getString(1),
+                      rs.getBoolean(2),
+                      rs.getDouble(3),
+                      rs.getDouble(4),
+                      rs.getObject(5, Double.class)));
+            });
     return out;
   }
 

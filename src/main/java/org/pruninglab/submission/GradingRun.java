@@ -1,5 +1,7 @@
 package org.pruninglab.submission;
 
+import org.pruninglab.grading.DeviceLabel;
+
 /**
  * Where and how a job was graded, for staff.
  *
@@ -10,12 +12,12 @@ package org.pruninglab.submission;
  */
 public record GradingRun(String worker, String device, int attempts) {
 
-  /** "cpu() on vm-1234-worker, attempt 2", or "not started yet". */
+  /** "CPU on vm-1234-worker, attempt 2", or "not started yet". */
   public String describe() {
     if (attempts == 0) {
       return "not started yet";
     }
-    return (device == null ? "no device recorded" : device)
+    return (device == null ? "no device recorded" : DeviceLabel.of(device))
         + " on "
         + (worker == null ? "an unknown worker" : worker)
         + (attempts == 1 ? "" : ", attempt " + attempts);

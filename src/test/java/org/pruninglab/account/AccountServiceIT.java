@@ -19,6 +19,7 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.test.context.support.WithMockUser;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
 @ExtendWith(OutputCaptureExtension.class)
 class AccountServiceIT extends LabIntegrationTest {
@@ -200,9 +201,11 @@ class AccountServiceIT extends LabIntegrationTest {
     }
   }
 
+  /** Signs in as the sign-in form does, from one client address. */
   private Authentication signIn(String username, String password) {
-    return authentication.authenticate(
-        UsernamePasswordAuthenticationToken.unauthenticated(username, password));
+    var token = UsernamePasswordAuthenticationToken.unauthenticated(username, password);
+    token.setDetails(new WebAuthenticationDetails("192.0.2.10", null));
+    return authentication.authenticate(token);
   }
 
   private static AccountDetails details(String username, Role role) {

@@ -14,7 +14,7 @@ class LoginThrottleTest {
           clock,
           new AccountProperties(
               new AccountProperties.Bootstrap("instructor", "I", "i@example.org", ""),
-              new AccountProperties.Login(3, Duration.ofMinutes(15), Duration.ofMinutes(10)),
+              new AccountProperties.Login(3, 6, 12, Duration.ofMinutes(15), Duration.ofMinutes(10)),
               new AccountProperties.Roster(100, 10_000),
               10));
 
@@ -26,20 +26,42 @@ class LoginThrottleTest {
     }
     throttle.recordFailure("alice", "10.0.0.1");
 
-    assertThat(throttle.refusedFor("alice", "10.0.0.2")).contains(Duration.ofMinutes(10));
+    assertThat(throttle.refusedFor("alice", "10.0.0.1")).contains(Duration.ofMinutes(10));
+    assertThat(throttle.refusedFor("alice", "10.0.0.2")).as("elsewhere").isEmpty();
+    assertThat(throttle.refusedFor("bob", "10.0.0.1")).as("a neighbour").isEmpty();
     clock.advance(Duration.ofMinutes(9));
-    assertThat(throttle.refusedFor("alice", "10.0.0.2")).contains(Duration.ofMinutes(1));
+    assertThat(throttle.refusedFor("alice", "10.0.0.1")).contains(Duration.ofMinutes(1));
     clock.advance(Duration.ofMinutes(1));
-    assertThat(throttle.refusedFor("alice", "10.0.0.2")).isEmpty();
+    assertThat(throttle.refusedFor("alice", "10.0.0.1")).isEmpty();
+  }
+
+  @Test
+  void one_username_guessed_from_many_addresses_is_refused_everywhere() {
+    for (int i = 0; i < 6; i++) {
+      throttle.recordFailure("alice", "10.0.1." + i);
+    }
+
+    assertThat(throttle.refusedFor("alice", "10.0.2.1")).isPresent();
+    assertThat(throttle.refusedFor("alice", null)).isPresent();
+  }
+
+  @Test
+  void without_an_address_failures_count_for_the_username_only() {
+    for (int i = 0; i < 5; i++) {
+      throttle.recordFailure("scraper", null);
+    }
+    assertThat(throttle.refusedFor("scraper", "10.0.0.1")).isEmpty();
+    throttle.recordFailure("scraper", null);
+    assertThat(throttle.refusedFor("scraper", "10.0.0.1")).isPresent();
   }
 
   @Test
   void usernames_are_throttled_case_insensitively_whether_or_not_they_exist() {
-    throttle.recordFailure("No-Such-User", null);
-    throttle.recordFailure("no-such-user", null);
-    throttle.recordFailure(" NO-SUCH-USER ", null);
+    throttle.recordFailure("No-Such-User", "10.0.0.1");
+    throttle.recordFailure("no-such-user", "10.0.0.1");
+    throttle.recordFailure(" NO-SUCH-USER ", "10.0.0.1");
 
-    assertThat(throttle.refusedFor("no-such-user", null)).isPresent();
+    assertThat(throttle.refusedFor("no-such-user", "10.0.0.1")).isPresent();
   }
 
   @Test
@@ -54,16 +76,16 @@ class LoginThrottleTest {
 
   @Test
   void a_successful_sign_in_clears_the_count_of_its_username() {
-    throttle.recordFailure("chen", null);
-    throttle.recordFailure("chen", null);
-    throttle.recordSuccess("chen");
-    throttle.recordFailure("chen", null);
+    throttle.recordFailure("chen", "10.0.0.1");
+    throttle.recordFailure("chen", "10.0.0.1");
+    throttle.recordSuccess("chen", "10.0.0.1");
+    throttle.recordFailure("chen", "10.0.0.1");
 
-    assertThat(throttle.refusedFor("chen", null)).isEmpty();
+    assertThat(throttle.refusedFor("chen", "10.0.0.1")).isEmpty();
   }
 
   @Test
-  void one_address_guessing_many_usernames_is_refused_after_four_times_the_limit() {
+  void one_address_guessing_many_usernames_is_refused_at_its_ceiling() {
     for (int i = 0; i < 12; i++) {
       throttle.recordFailure("user" + i, "192.0.2.7");
     }

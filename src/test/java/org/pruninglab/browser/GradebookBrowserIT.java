@@ -287,6 +287,7 @@ class GradebookBrowserIT {
     instructor.waitForCondition(
         () -> instructor.locator("#schedule-error").textContent().contains("cannot be negative"));
     instructor.locator("#schedule-percent input").fill("0");
+    instructor.locator("#schedule-leaderboard").click();
     instructor.locator("#schedule-save").click();
     instructor
         .locator("#schedules")
@@ -397,7 +398,7 @@ class GradebookBrowserIT {
     assertThat(ta.locator("#grade-of-record").textContent()).startsWith("26 / 26");
     assertThat(ta.locator("#review-phases").textContent()).contains("queued", "done");
     assertThat(ta.locator("#review-graded-on").textContent())
-        .startsWith("Graded on: cpu() on ")
+        .startsWith("Graded on: CPU on ")
         .endsWith("-web");
     ta.locator("lab-code-editor .cm-content").waitFor();
     String reviewUrl = ta.url();
@@ -431,6 +432,24 @@ class GradebookBrowserIT {
         .contains("Grade: 20 / 26 (adjusted by staff)");
     assertThat(alice.locator("#grade-comment").textContent())
         .contains("Your pruning mask ignores biases; see the note on Moodle — Zoë (TA).");
+
+    // alice opens the leaderboard: her line under her pseudonym, no one's name, no stack trace, and
+    // the page fits the window.
+    alice.navigate(server.url("/leaderboard"));
+    alice.locator("#leaderboard").getByText(Pattern.compile("\\(you\\)$")).waitFor();
+    String board = alice.locator("#leaderboard-page").textContent();
+    assertThat(board).contains("1", "%").doesNotContain("alice", "Alice", "bob", "chen");
+    assertThat(alice.content()).doesNotContain("Exception", "at org.");
+    assertThat(
+            (Boolean)
+                alice.evaluate(
+                    "() => document.scrollingElement.scrollWidth"
+                        + " <= document.scrollingElement.clientWidth && document"
+                        + ".getElementById('leaderboard-page').getBoundingClientRect().right"
+                        + " <= window.innerWidth"))
+        .as("no sideways scrolling at 1280 px")
+        .isTrue();
+    Chromium.screenshot(alice, "leaderboard-student");
 
     // bob types alice's submission's addresses: refused both ways, and logged.
     String id = reviewUrl.substring(reviewUrl.lastIndexOf('/') + 1);

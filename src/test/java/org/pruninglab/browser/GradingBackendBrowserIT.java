@@ -57,13 +57,13 @@ class GradingBackendBrowserIT {
     page.navigate(server.url("/backend"));
     page.locator("#backend-workers").waitFor();
     page.waitForCondition(
-        () -> page.locator("#backend-recent").textContent().contains("cpu()"),
+        () -> page.locator("#backend-recent").textContent().contains("CPU"),
         new Page.WaitForConditionOptions().setTimeout(30_000));
 
     String workers = page.locator("#backend-workers").textContent();
-    assertThat(workers).contains("-web", "live", "cpu", "0 of 1");
+    assertThat(workers).contains("-web", "live", "CPU", "0 of 1");
     String recent = page.locator("#backend-recent").textContent();
-    assertThat(recent).contains("instructor", "kthvalue", "run", "cpu()");
+    assertThat(recent).contains("instructor", "kthvalue", "run", "CPU").doesNotContain("cpu()");
     assertThat(page.locator("#backend-queued").textContent()).startsWith("0 (runs 0");
     assertThat(page.locator("#backend-running").textContent()).isEqualTo("0 on 1 live worker(s)");
     assertThat(page.locator("#backend-gpu").textContent()).isEqualTo("no GPU worker");
@@ -75,7 +75,15 @@ class GradingBackendBrowserIT {
   void metrics_are_for_instructors_and_health_is_for_anyone() throws Exception {
     HttpResponse<String> health = get("/actuator/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
-    assertThat(health.body()).contains("\"status\":\"UP\"");
+    assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
+    // A signed-in student learns no more: no database, no disk, no absolute paths.
+    HttpResponse<String> student = get("/actuator/health", "alice:demo-student");
+    assertThat(student.statusCode()).isEqualTo(200);
+    assertThat(student.body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(get("/actuator/health", "ta:demo-ta-pass").body()).isEqualTo("{\"status\":\"UP\"}");
+    // Instructors see the details.
+    assertThat(get("/actuator/health", "instructor:demo-instructor").body())
+        .contains("\"components\"", "\"db\"", "\"diskSpace\"");
 
     assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
     assertThat(get("/actuator/prometheus", "alice:demo-student").statusCode()).isEqualTo(403);

@@ -3,9 +3,22 @@ package org.pruninglab.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,6 +46,11 @@ class SignInAndNavigationBrowserIT {
     "Change password"
   };
 
+  /** A lab room: this many students (student001 …) sign in from one address. */
+  private static final int ROOM = 40;
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   @TempDir static Path dataDir;
 
   private static LabServer server;
@@ -40,7 +58,10 @@ class SignInAndNavigationBrowserIT {
 
   @BeforeAll
   static void startAppAndBrowser() {
-    server = LabServer.startPackaged(dataDir);
+    server = LabServer.startPackaged(dataDir, "--lab.demo.extra-students=" + ROOM);
+    // The demo course is made after the server starts serving (one bcrypt hash an account).
+    assertThat(server.awaitLog(Pattern.compile("Demo course created"), Duration.ofMinutes(3)))
+        .isTrue();
     chromium = new Chromium();
   }
 
@@ -181,6 +202,81 @@ class SignInAndNavigationBrowserIT {
     page.navigate(server.url("/roster"));
     page.getByLabel("Username").waitFor();
     assertThat(page.url()).endsWith("/login");
+  }
+
+  @Test
+  void forty_students_behind_one_address_with_a_few_typos_each_do_not_lock_each_other_out()
+      throws Exception {
+    // Every request comes from 127.0.0.1, as a lab room's do from its NAT address.
+    ExecutorService room = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<Boolean>> signedIn = new ArrayList<>();
+      for (int i = 1; i <= ROOM; i++) {
+        String student = String.format(Locale.ROOT, "student%03d", i);
+        signedIn.add(
+            room.submit(
+                () -> {
+                  for (int typo = 1; typo <= 3; typo++) {
+                    assertThat(formSignIn(student, "demo-studnet" + typo)).isFalse();
+                  }
+                  return formSignIn(student, "demo-student");
+                }));
+      }
+      for (Future<Boolean> s : signedIn) {
+        assertThat(s.get(3, TimeUnit.MINUTES)).as("signed in after three typos").isTrue();
+      }
+    } finally {
+      room.shutdownNow();
+    }
+
+    // One student who keeps guessing locks out only themselves.
+    for (int typo = 1; typo <= 5; typo++) {
+      assertThat(formSignIn("student001", "guess-" + typo)).isFalse();
+    }
+    assertThat(formSignIn("student001", "demo-student")).as("locked out").isFalse();
+    assertThat(formSignIn("student002", "demo-student")).as("a neighbour").isTrue();
+
+    // HTTP basic failures count for the account only: six of them (more than the five allowed for
+    // one account from one address) leave its form sign-in alone; twenty lock the account.
+    for (int typo = 1; typo <= 6; typo++) {
+      assertThat(basicStatus("student003", "scraper-" + typo)).isEqualTo(401);
+    }
+    assertThat(formSignIn("student003", "demo-student")).isTrue();
+    for (int typo = 1; typo <= 20; typo++) {
+      assertThat(basicStatus("student004", "scraper-" + typo)).isEqualTo(401);
+    }
+    assertThat(formSignIn("student004", "demo-student")).as("account locked").isFalse();
+    assertThat(formSignIn("student005", "demo-student")).isTrue();
+  }
+
+  /** Posts the sign-in form as the browser does; true if it signed in. */
+  private static boolean formSignIn(String username, String password) throws Exception {
+    String form =
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    HttpResponse<Void> response =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build(),
+            HttpResponse.BodyHandlers.discarding());
+    assertThat(response.statusCode()).isEqualTo(302);
+    return !response.headers().firstValue("Location").orElseThrow().contains("error");
+  }
+
+  private static int basicStatus(String username, String password) throws Exception {
+    String credentials =
+        Base64.getEncoder()
+            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
+    return HTTP.send(
+            HttpRequest.newBuilder(URI.create(server.url("/actuator/metrics")))
+                .header("Authorization", "Basic " + credentials)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   private static List<String> navigation(Page page) {

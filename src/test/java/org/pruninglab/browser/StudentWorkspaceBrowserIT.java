@@ -108,6 +108,8 @@ class StudentWorkspaceBrowserIT {
         .isGreaterThan(0);
     assertThat(page.locator("#metrics-table tr[data-metric='sparsity'] td").textContent())
         .startsWith("90.");
+    assertThat(page.locator("#metrics-table tr[data-metric='device'] td").textContent())
+        .isEqualTo("CPU");
     Chromium.screenshot(page, "exercise-pictures");
 
     // A compile error is underlined at its line and listed with it.

@@ -25,6 +25,7 @@ import java.time.ZoneId;
 import java.util.Locale;
 import org.pruninglab.account.Role;
 import org.pruninglab.base.LabProperties;
+import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.submission.BackendSnapshot;
 import org.pruninglab.submission.BackendSnapshot.JobTiming;
 import org.pruninglab.submission.BackendSnapshot.WorkerState;
@@ -70,7 +71,7 @@ class GradingBackendView extends Main {
     workers.addColumn(WorkerState::role).setHeader("Role").setAutoWidth(true);
     workers.addColumn(this::state).setHeader("State").setAutoWidth(true);
     workers.addColumn(w -> w.running() + " of " + w.threads()).setHeader("Jobs running");
-    workers.addColumn(WorkerState::devices).setHeader("Devices").setAutoWidth(true);
+    workers.addColumn(w -> DeviceLabel.of(w.devices())).setHeader("Devices").setAutoWidth(true);
     workers
         .addColumn(w -> w.gpuSlots() == 0 ? "—" : w.gpuInUse() + " of " + w.gpuSlots())
         .setHeader("GPU slots used");
@@ -120,7 +121,7 @@ class GradingBackendView extends Main {
     grid.addColumn(j -> j.worker() == null ? "" : j.worker())
         .setHeader("Worker")
         .setAutoWidth(true);
-    grid.addColumn(j -> j.device() == null ? "" : j.device()).setHeader("Device");
+    grid.addColumn(j -> DeviceLabel.of(j.device())).setHeader("Device");
     grid.addColumn(JobTiming::attempts).setHeader("Attempts");
     grid.addColumn(
             j -> j.verdict() != null ? j.verdict() : j.status().name().toLowerCase(Locale.ROOT))

@@ -1,2 +1,4 @@
-/** The application shell: page settings, layout and navigation, home and access-denied pages. */
+/**
+ * The application shell: page settings, layout and navigation, home, access-denied and error pages.
+ */
 package org.pruninglab.shell.ui;

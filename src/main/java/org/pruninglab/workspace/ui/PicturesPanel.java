@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
@@ -36,7 +37,7 @@ public class PicturesPanel extends Div {
           new String[] {"accuracy.dense", "accuracy dense", "%"},
           new String[] {"accuracy.pruned", "accuracy pruned", "%"},
           new String[] {"accuracy.finetuned", "accuracy fine-tuned", "%"},
-          new String[] {"device", "device", "text"});
+          new String[] {"device", "device", "device"});
 
   public PicturesPanel() {
     setId("pictures");
@@ -139,6 +140,9 @@ public class PicturesPanel extends Div {
   }
 
   private static String format(Object v, String unit) {
+    if (unit.equals("device")) {
+      return DeviceLabel.of(String.valueOf(v));
+    }
     if (!(v instanceof Number n)) {
       return String.valueOf(v);
     }
