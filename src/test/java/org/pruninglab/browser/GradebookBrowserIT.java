@@ -466,6 +466,11 @@ class GradebookBrowserIT {
     ta.navigate(server.url("/gradebook"));
     ta.locator("#access-log").getByText("submission " + id).first().waitFor();
     assertThat(ta.locator("#access-log").textContent()).contains("bob");
+
+    // A mistyped review address is "no such submission", never an error page.
+    ta.navigate(server.url("/review/abc"));
+    ta.getByText("No such submission").waitFor();
+    assertThat(ta.content()).doesNotContain("Error id", "Exception");
   }
 
   @Test

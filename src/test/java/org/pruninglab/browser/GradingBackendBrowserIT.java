@@ -65,9 +65,20 @@ class GradingBackendBrowserIT {
     String recent = page.locator("#backend-recent").textContent();
     assertThat(recent).contains("instructor", "kthvalue", "run", "CPU").doesNotContain("cpu()");
     assertThat(page.locator("#backend-queued").textContent()).startsWith("0 (runs 0");
-    assertThat(page.locator("#backend-running").textContent()).isEqualTo("0 on 1 live worker(s)");
+    assertThat(page.locator("#backend-running").textContent()).isEqualTo("0 on 1 live worker");
     assertThat(page.locator("#backend-gpu").textContent()).isEqualTo("no GPU worker");
     assertThat(page.locator("#backend-times").textContent()).startsWith("wait median ");
+    // Every column of both grids in view at 1280 px, the last ("Result") included.
+    for (String grid : new String[] {"#backend-workers", "#backend-recent"}) {
+      Object hidden =
+          page.locator(grid)
+              .evaluate(
+                  "g => { const t = g.shadowRoot.querySelector('#table');"
+                      + " return t.scrollWidth - t.clientWidth; }");
+      assertThat(((Number) hidden).intValue())
+          .as(grid + " scrolls sideways by")
+          .isLessThanOrEqualTo(0);
+    }
     Chromium.screenshot(page, "backend");
   }
 

@@ -66,8 +66,10 @@ class GradingBackendView extends Main {
 
     workers.setId("backend-workers");
     workers.setAllRowsVisible(true);
-    workers.addThemeVariants(GridVariant.LUMO_COMPACT);
-    workers.addColumn(WorkerState::id).setHeader("Worker").setAutoWidth(true);
+    // Every column in view at 1280 px: long values (worker ids, times) wrap rather than push the
+    // last columns out of sight.
+    workers.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    workers.addColumn(WorkerState::id).setHeader("Worker").setFlexGrow(2);
     workers.addColumn(WorkerState::role).setHeader("Role").setAutoWidth(true);
     workers.addColumn(this::state).setHeader("State").setAutoWidth(true);
     workers.addColumn(w -> w.running() + " of " + w.threads()).setHeader("Jobs running");
@@ -80,12 +82,12 @@ class GradingBackendView extends Main {
 
     problems.setId("backend-problems");
     problems.setAllRowsVisible(true);
-    problems.addThemeVariants(GridVariant.LUMO_COMPACT);
+    problems.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     jobColumns(problems);
 
     recent.setId("backend-recent");
     recent.setHeight("28rem");
-    recent.addThemeVariants(GridVariant.LUMO_COMPACT);
+    recent.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     jobColumns(recent);
 
     add(
@@ -115,18 +117,16 @@ class GradingBackendView extends Main {
     grid.addColumn(j -> j.kind().label()).setHeader("Kind").setAutoWidth(true);
     grid.addColumn(j -> j.queuedAt() == null ? "" : Formats.clock(j.queuedAt(), zone))
         .setHeader("Queued")
-        .setAutoWidth(true);
+        .setFlexGrow(2);
     grid.addColumn(j -> seconds(j.waited(now))).setHeader("Waited");
     grid.addColumn(j -> j.ran() == null ? "" : seconds(j.ran())).setHeader("Ran");
-    grid.addColumn(j -> j.worker() == null ? "" : j.worker())
-        .setHeader("Worker")
-        .setAutoWidth(true);
+    grid.addColumn(j -> j.worker() == null ? "" : j.worker()).setHeader("Worker").setFlexGrow(2);
     grid.addColumn(j -> DeviceLabel.of(j.device())).setHeader("Device");
     grid.addColumn(JobTiming::attempts).setHeader("Attempts");
     grid.addColumn(
             j -> j.verdict() != null ? j.verdict() : j.status().name().toLowerCase(Locale.ROOT))
         .setHeader("Result")
-        .setAutoWidth(true);
+        .setFlexGrow(2);
   }
 
   private String state(WorkerState w) {
@@ -158,7 +158,7 @@ class GradingBackendView extends Main {
         fact(
             "backend-running",
             "Running",
-            s.running() + " on " + s.aliveWorkers() + " live worker(s)"),
+            s.running() + " on " + Plural.of(s.aliveWorkers(), "live worker")),
         fact(
             "backend-gpu",
             "GPU slots in use",

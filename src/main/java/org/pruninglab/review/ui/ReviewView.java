@@ -78,8 +78,14 @@ class ReviewView extends Main implements BeforeEnterObserver {
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     removeAll();
+    // A mistyped address ("/review/abc") is "no such submission", not an error.
     Optional<Submission> found =
-        event.getRouteParameters().getLong("id").flatMap(submissions::find);
+        event
+            .getRouteParameters()
+            .get("id")
+            .filter(id -> id.matches("[0-9]{1,18}"))
+            .map(Long::valueOf)
+            .flatMap(submissions::find);
     if (found.isEmpty()) {
       add(new H2("No such submission"));
       add(new Paragraph("There is no submission with that number."));
