@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class GradebookBrowserIT {
 
+  // Not the browser's zone nor UTC: the pickers must work in the course's.
+  private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
+
   @TempDir static Path dataDir;
 
   private static LabServer server;
@@ -31,7 +35,9 @@ class GradebookBrowserIT {
 
   @BeforeAll
   static void start() {
-    server = LabServer.start(dataDir, "--lab.deadlines.sweep-interval=2s");
+    server =
+        LabServer.start(
+            dataDir, "--lab.deadlines.sweep-interval=2s", "--lab.time-zone=" + ZONE.getId());
     chromium = new Chromium();
   }
 
@@ -66,39 +72,93 @@ class GradebookBrowserIT {
         new Page.WaitForConditionOptions().setTimeout(120_000));
 
     // The instructor moves the deadline to the coming minute (after alice's submission) and
-    // releases the grades.
+    // releases the grades. The pickers show the pack's deadline (23:59 in Berlin) in the
+    // course's time zone, on a 24-hour clock, in the format the pages use.
     java.time.ZonedDateTime due =
         java.time.Instant.now()
             .plusSeconds(70)
             .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-            .atZone(java.time.ZoneOffset.UTC);
+            .atZone(ZONE);
     Page instructor = chromium.newPage();
     Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
     instructor.navigate(server.url("/deadlines"));
+
+    // The extension form: a typed name and Enter choose the student.
+    Locator students = instructor.locator("#extension-students input");
+    students.fill("alice");
+    students.press("Enter");
+    instructor
+        .locator("#extension-students vaadin-multi-select-combo-box-chip")
+        .getByText("alice (Alice Student)")
+        .waitFor();
+    students.fill("nobody-by-that-name");
+    students.press("Enter");
+    instructor.waitForCondition(
+        () ->
+            instructor
+                .locator("#extension-error")
+                .textContent()
+                .contains("No student matches 'nobody-by-that-name'"));
+
+    instructor.keyboard().press("Escape");
     instructor.locator("[data-edit='kthvalue']").click();
     Locator date = instructor.locator("#schedule-due vaadin-date-picker input");
-    date.fill(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy").format(due));
-    date.press("Enter");
     Locator time = instructor.locator("#schedule-due vaadin-time-picker input");
+    instructor.waitForCondition(() -> !date.inputValue().isEmpty());
+    assertThat(date.inputValue()).isEqualTo("Mon 14 Dec 2026");
+    assertThat(time.inputValue()).isEqualTo("23:59");
+    instructor.locator("#schedule-due vaadin-time-picker [part='toggle-button']").click();
+    Locator hours = instructor.locator("vaadin-time-picker-item");
+    hours.first().waitFor();
+    assertThat(hours.allTextContents())
+        .allMatch(h -> h.strip().matches("\\d\\d:\\d\\d"), "on a 24-hour clock");
+    Chromium.screenshot(instructor, "deadlines-picker");
+    instructor.keyboard().press("Escape");
+    date.fill(
+        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(due));
+    date.press("Enter");
     time.fill(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(due));
     time.press("Enter");
-    // A negative penalty is refused with the reason, and nothing is saved.
+    assertThat(date.inputValue())
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)
+                .format(due));
+    // A negative penalty is refused with the reason, and nothing is saved; the message goes
+    // once the value is fixed.
     instructor.locator("#schedule-percent input").fill("-5");
     instructor.locator("#schedule-save").click();
     instructor.waitForCondition(
         () -> instructor.locator("#schedule-error").textContent().contains("cannot be negative"));
     instructor.locator("#schedule-percent input").fill("0");
+    instructor.locator("#schedule-percent input").press("Tab");
+    instructor.waitForCondition(
+        () -> instructor.locator("#schedule-error").textContent().isEmpty());
     instructor.locator("#schedule-save").click();
+    // A deadline less than an hour away: asked first.
+    instructor.getByText(Pattern.compile("is less than an hour away")).first().waitFor();
+    instructor.locator("#confirm-move-deadline").click();
     instructor
         .locator("#schedules")
         .getByText(
-            java.time.format.DateTimeFormatter.ofPattern(
-                        "EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
-                    .format(due)
-                + " (UTC)")
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+                .format(due))
         .waitFor();
+
+    // Releasing before the deadline warns; a release can be withdrawn, and that undone.
     instructor.locator("[data-release='kthvalue']").click();
+    instructor.getByText(Pattern.compile("has not passed yet")).first().waitFor();
+    Chromium.screenshot(instructor, "deadlines-release-confirm");
+    instructor.locator("#confirm-release").click();
     instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    instructor.locator("[data-withdraw='kthvalue']").click();
+    instructor.locator("#confirm-withdraw").click();
+    instructor
+        .locator("#schedules")
+        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
+        .waitFor();
+    instructor.locator("#undo-withdraw").click();
+    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    Chromium.assertNoCutOffText(instructor, "#schedules");
     Chromium.screenshot(instructor, "deadlines");
 
     // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
