@@ -1,5 +1,7 @@
 package org.pruninglab.account;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -19,25 +21,39 @@ public record AccountDetails(String username, String displayName, String email, 
     username = normaliseUsername(username);
     displayName = displayName == null ? "" : displayName.strip();
     email = email == null ? "" : email.strip();
-    if (!USERNAME.matcher(username).matches()) {
-      throw new IllegalArgumentException(
+    List<String> problems = problems(username, displayName, email);
+    if (!problems.isEmpty()) {
+      throw new IllegalArgumentException(problems.get(0));
+    }
+  }
+
+  /**
+   * Everything wrong with these values, in column order (empty when they make valid details): a
+   * roster file's line gets all of them at once, not one per upload.
+   */
+  public static List<String> problems(String username, String displayName, String email) {
+    String user = normaliseUsername(username);
+    String name = displayName == null ? "" : displayName.strip();
+    String mail = email == null ? "" : email.strip();
+    List<String> problems = new ArrayList<>();
+    if (!USERNAME.matcher(user).matches()) {
+      problems.add(
           "username '"
-              + username
+              + user
               + "' must be 2 to 64 characters: letters, digits, '.', '_' or '-', starting with a"
               + " letter or digit");
     }
-    if (displayName.isEmpty()) {
-      throw new IllegalArgumentException("display name is empty");
+    if (name.isEmpty()) {
+      problems.add("display name is empty");
+    } else if (name.length() > 200) {
+      problems.add("display name is longer than 200 characters");
+    } else if (name.chars().anyMatch(Character::isISOControl)) {
+      problems.add("display name contains control characters");
     }
-    if (displayName.length() > 200) {
-      throw new IllegalArgumentException("display name is longer than 200 characters");
+    if (mail.length() > 254 || !EMAIL.matcher(mail).matches()) {
+      problems.add("'" + mail + "' is not an email address");
     }
-    if (displayName.chars().anyMatch(Character::isISOControl)) {
-      throw new IllegalArgumentException("display name contains control characters");
-    }
-    if (email.length() > 254 || !EMAIL.matcher(email).matches()) {
-      throw new IllegalArgumentException("'" + email + "' is not an email address");
-    }
+    return problems;
   }
 
   /** Usernames are case-insensitive: stored and compared in lower case. */

@@ -1,13 +1,20 @@
 package org.pruninglab.account;
 
 import java.time.Clock;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +27,11 @@ public class AccountService {
 
   private final AccountRepository accounts;
   private final PasswordEncoder encoder;
+  // One-time passwords are ~93 random bits: brute force is hopeless without key stretching, so
+  // a low bcrypt cost keeps issuing them for a course of hundreds quick. See
+  // docs/decisions/2026-12-02-one-time-password-hashing.md.
+  private final PasswordEncoder oneTimeEncoder =
+      new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", new BCryptPasswordEncoder(4)));
   private final PasswordPolicy policy;
   private final Clock clock;
 
@@ -62,9 +74,34 @@ public class AccountService {
   public IssuedPassword resetPassword(long accountId) {
     Account account = existing(accountId);
     String password = policy.oneTimePassword();
-    accounts.setPassword(accountId, encoder.encode(password), true, clock.instant());
+    accounts.setPassword(accountId, oneTimeEncoder.encode(password), true, clock.instant());
     log.info("One-time password issued to {} by {}", account.username(), actor());
-    return new IssuedPassword(account.username(), password);
+    return new IssuedPassword(account.username(), account.displayName(), password);
+  }
+
+  /**
+   * Issues one-time passwords to several accounts at once, all or none, sorted by username. Only
+   * their hashes are stored: the returned passwords are the one chance to hand them out.
+   */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public List<IssuedPassword> issuePasswords(Collection<Long> accountIds) {
+    if (accountIds.isEmpty()) {
+      throw new AccountException("Choose at least one account.");
+    }
+    List<Account> chosen = new LinkedHashSet<>(accountIds).stream().map(this::existing).toList();
+    Map<Long, String> passwords = new HashMap<>();
+    var now = clock.instant();
+    for (Account a : chosen) {
+      String password = policy.oneTimePassword();
+      passwords.put(a.id(), password);
+      accounts.setPassword(a.id(), oneTimeEncoder.encode(password), true, now);
+    }
+    log.info("One-time passwords issued to {} accounts by {}", chosen.size(), actor());
+    return chosen.stream()
+        .sorted(Comparator.comparing(Account::username))
+        .map(a -> new IssuedPassword(a.username(), a.displayName(), passwords.get(a.id())))
+        .toList();
   }
 
   @PreAuthorize("hasRole('INSTRUCTOR')")

@@ -13,7 +13,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -93,7 +92,7 @@ final class RosterCsvParser {
           break;
         }
         recordsRead++;
-        check(record, line, firstLineOf, rows).ifPresent(problems::add);
+        problems.addAll(check(record, line, firstLineOf, rows));
       }
     } catch (IOException | UncheckedIOException | IllegalStateException e) {
       problems.add(new RosterProblem(0, "The file is not valid CSV: " + e.getMessage()));
@@ -104,11 +103,15 @@ final class RosterCsvParser {
     return new Parsed(rows, problems);
   }
 
-  /** Checks one record: a valid one joins {@code rows}, else the first thing wrong is returned. */
-  private static Optional<RosterProblem> check(
+  /**
+   * Checks one record: a valid one joins {@code rows}; otherwise every problem of the line is
+   * returned, so that one round of corrections is enough.
+   */
+  private static List<RosterProblem> check(
       CSVRecord record, int line, Map<String, Integer> firstLineOf, List<Row> rows) {
     if (record.size() != COLUMNS.size()) {
-      return Optional.of(
+      // With fields missing or extra, which field is which is a guess: say only that.
+      return List.of(
           new RosterProblem(
               line,
               "expected "
@@ -119,31 +122,28 @@ final class RosterCsvParser {
                   + record.size()
                   + "."));
     }
+    List<RosterProblem> problems = new ArrayList<>();
+    for (String problem : AccountDetails.problems(record.get(0), record.get(1), record.get(2))) {
+      problems.add(new RosterProblem(line, problem + "."));
+    }
     Role role = Role.parse(record.get(3)).orElse(null);
     if (role == null) {
-      return Optional.of(
+      problems.add(
           new RosterProblem(
               line, "role '" + record.get(3).strip() + "' is not one of STUDENT, TA, INSTRUCTOR."));
     }
-    AccountDetails details;
-    try {
-      details = new AccountDetails(record.get(0), record.get(1), record.get(2), role);
-    } catch (IllegalArgumentException e) {
-      return Optional.of(new RosterProblem(line, e.getMessage() + "."));
-    }
-    Integer earlier = firstLineOf.putIfAbsent(details.username(), line);
+    String username = AccountDetails.normaliseUsername(record.get(0));
+    Integer earlier = username.isEmpty() ? null : firstLineOf.putIfAbsent(username, line);
     if (earlier != null) {
-      return Optional.of(
+      problems.add(
           new RosterProblem(
-              line,
-              "username '"
-                  + details.username()
-                  + "' appears twice (first on line "
-                  + earlier
-                  + ")."));
+              line, "username '" + username + "' appears twice (first on line " + earlier + ")."));
     }
-    rows.add(new Row(line, details));
-    return Optional.empty();
+    if (problems.isEmpty()) {
+      rows.add(
+          new Row(line, new AccountDetails(record.get(0), record.get(1), record.get(2), role)));
+    }
+    return problems;
   }
 
   private static boolean isHeader(CSVRecord record) {

@@ -128,6 +128,27 @@ public class Deadlines {
   @Transactional
   public ExerciseSchedule updateSchedule(String exerciseId, ScheduleChange change) {
     ExerciseSchedule old = known(exerciseId);
+    checkSchedule(change);
+    LatePolicy late = change.late() == null ? LatePolicy.strict() : change.late();
+    Account me = accounts.currentAccount().orElseThrow();
+    writeSchedule(
+        exerciseId,
+        change.release(),
+        change.due(),
+        late,
+        change.finalChoice() == null ? FinalChoice.LAST : change.finalChoice(),
+        change.gradesReleaseAt(),
+        old.gradesReleasedAt(),
+        change.leaderboard(),
+        me.id());
+    return schedule(exerciseId).orElseThrow();
+  }
+
+  /**
+   * Throws {@link DeadlineException} saying what {@link #updateSchedule} would refuse in this
+   * change, so that a page can ask about a risky one only once it is valid.
+   */
+  public void checkSchedule(ScheduleChange change) {
     if (change.due() == null) {
       throw new DeadlineException("The deadline is required.");
     }
@@ -155,18 +176,6 @@ public class Deadlines {
               + when(change.due())
               + ").");
     }
-    Account me = accounts.currentAccount().orElseThrow();
-    writeSchedule(
-        exerciseId,
-        change.release(),
-        change.due(),
-        late,
-        change.finalChoice() == null ? FinalChoice.LAST : change.finalChoice(),
-        change.gradesReleaseAt(),
-        old.gradesReleasedAt(),
-        change.leaderboard(),
-        me.id());
-    return schedule(exerciseId).orElseThrow();
   }
 
   /** Releases an exercise's grades of record to students now. */
@@ -174,18 +183,67 @@ public class Deadlines {
   @Transactional
   public ExerciseSchedule releaseGrades(String exerciseId) {
     ExerciseSchedule s = known(exerciseId);
+    return setGradeRelease(s, s.gradesReleaseAt(), clock.instant(), "release");
+  }
+
+  /**
+   * Takes a release back: students see "not yet released" again until the next release. An
+   * automatic release time that has already come goes too (it would release them again at once);
+   * one still ahead stays. Refused when the grades are not released.
+   */
+  @PreAuthorize("hasRole('INSTRUCTOR')")
+  @Transactional
+  public ExerciseSchedule withdrawGradeRelease(String exerciseId) {
+    ExerciseSchedule s = known(exerciseId);
+    Instant now = clock.instant();
+    if (!s.gradesReleased(now)) {
+      throw new DeadlineException(
+          "The grades of " + exerciseId + " are not released: there is no release to withdraw.");
+    }
+    Instant automatic =
+        s.gradesReleaseAt() != null && s.gradesReleaseAt().isAfter(now)
+            ? s.gradesReleaseAt()
+            : null;
+    return setGradeRelease(s, automatic, null, "withdraw");
+  }
+
+  private ExerciseSchedule setGradeRelease(
+      ExerciseSchedule s, Instant releaseAt, Instant releasedAt, String action) {
     Account me = accounts.currentAccount().orElseThrow();
     writeSchedule(
-        exerciseId,
+        s.exerciseId(),
         s.release(),
         s.due(),
         s.late(),
         s.finalChoice(),
-        s.gradesReleaseAt(),
-        clock.instant(),
+        releaseAt,
+        releasedAt,
         s.leaderboard(),
         me.id());
-    return schedule(exerciseId).orElseThrow();
+    jdbc.sql(
+            "insert into grade_release_event (exercise_id, action, actor_id, at)"
+                + " values (?, ?, ?, ?)")
+        .params(s.exerciseId(), action, me.id(), Timestamp.from(clock.instant()))
+        .update();
+    return schedule(s.exerciseId()).orElseThrow();
+  }
+
+  /** Every release by hand and withdrawal of an exercise's grades, newest first. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<GradeReleaseEvent> gradeReleases(String exerciseId) {
+    return jdbc.sql(
+            "select r.exercise_id, r.action, a.username, r.at from grade_release_event r"
+                + " join account a on a.id = r.actor_id where r.exercise_id = ?"
+                + " order by r.at desc, r.id desc")
+        .param(exerciseId)
+        .query(
+            (rs, row) ->
+                new GradeReleaseEvent(
+                    rs.getString(1),
+                    rs.getString(2).equals("release"),
+                    rs.getString(3),
+                    rs.getTimestamp(4).toInstant()))
+        .list();
   }
 
   /**

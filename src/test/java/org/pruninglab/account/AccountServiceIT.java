@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -44,6 +46,8 @@ class AccountServiceIT extends LabIntegrationTest {
     assertThatThrownBy(() -> accounts.deactivate(1)).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> roster.preview(ONE_ROW)).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> roster.apply(ONE_ROW)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> accounts.issuePasswords(List.of(1L)))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test
@@ -54,6 +58,64 @@ class AccountServiceIT extends LabIntegrationTest {
         .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> roster.apply(ONE_ROW)).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> accounts.reactivate(1)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> accounts.issuePasswords(List.of(1L)))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  @WithMockUser(username = "instructor", roles = "INSTRUCTOR")
+  void an_instructor_issues_one_time_passwords_to_a_whole_course_at_once() {
+    StringBuilder csv = new StringBuilder("username,display name,email,role\n");
+    for (int i = 0; i < 200; i++) {
+      csv.append(String.format("course%03d,Student %d,course%03d@example.org,student%n", i, i, i));
+    }
+    roster.apply(csv.toString().getBytes(StandardCharsets.UTF_8));
+    List<Long> newOnes =
+        accounts.listAccounts().stream()
+            .filter(a -> a.username().startsWith("course") && !a.hasPassword())
+            .map(Account::id)
+            .toList();
+    assertThat(newOnes).hasSize(200);
+
+    // One unknown account: refused, and nobody got a password.
+    List<Long> withUnknown = new java.util.ArrayList<>(newOnes);
+    withUnknown.add(-7L);
+    assertThatThrownBy(() -> accounts.issuePasswords(withUnknown))
+        .isInstanceOf(AccountException.class)
+        .hasMessage("No account with id -7.");
+    assertThat(accounts.listAccounts())
+        .filteredOn(a -> a.username().startsWith("course"))
+        .noneMatch(Account::hasPassword);
+
+    List<IssuedPassword> issued = accounts.issuePasswords(newOnes);
+
+    assertThat(issued)
+        .hasSize(200)
+        .isSortedAccordingTo(Comparator.comparing(IssuedPassword::username));
+    assertThat(issued.get(7))
+        .extracting(IssuedPassword::username, IssuedPassword::displayName)
+        .containsExactly("course007", "Student 7");
+    assertThat(issued)
+        .extracting(IssuedPassword::password)
+        .doesNotHaveDuplicates()
+        .allMatch(p -> p.length() == 16);
+    assertThat(accounts.listAccounts())
+        .filteredOn(a -> a.username().startsWith("course"))
+        .allMatch(a -> a.hasPassword() && a.mustChangePassword());
+    assertThat(
+            jdbc.sql("select password_hash from account where username = ?")
+                .param(issued.get(0).username())
+                .query(String.class)
+                .single())
+        .as("a cheap bcrypt: 93 random bits need no stretching; never the password in clear")
+        .startsWith("{bcrypt}$2a$04$")
+        .doesNotContain(issued.get(0).password());
+    for (IssuedPassword p : List.of(issued.get(0), issued.get(199))) {
+      assertThat(signIn(p.username(), p.password()).isAuthenticated()).isTrue();
+    }
+    assertThatThrownBy(() -> accounts.issuePasswords(List.of()))
+        .isInstanceOf(AccountException.class)
+        .hasMessage("Choose at least one account.");
   }
 
   @Test

@@ -76,6 +76,24 @@ class RosterCsvParserTest {
   }
 
   @Test
+  void a_line_with_several_mistakes_gets_every_one_of_them() {
+    var parsed =
+        parse(
+            """
+            ok,Okay,ok@example.org,student
+            OK, ,no-at-sign,dean
+            """);
+
+    assertThat(problems(parsed))
+        .containsExactly(
+            "line 2: display name is empty.",
+            "line 2: 'no-at-sign' is not an email address.",
+            "line 2: role 'dean' is not one of STUDENT, TA, INSTRUCTOR.",
+            "line 2: username 'ok' appears twice (first on line 1).");
+    assertThat(parsed.rows()).hasSize(1);
+  }
+
+  @Test
   void a_header_with_columns_in_another_order_is_refused_rather_than_misread() {
     var parsed = parse("username,email,display name,role\nab,ab@example.org,Ab,student\n");
 

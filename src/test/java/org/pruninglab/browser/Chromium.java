@@ -67,6 +67,27 @@ final class Chromium implements AutoCloseable {
     page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
   }
 
+  /** No cell of the grid shows less than its text: no ellipsis, nothing hidden sideways. */
+  static void assertNoCutOffText(Page page, String grid) {
+    Object cut =
+        page.locator(grid)
+            .evaluate(
+                "g => [...g.querySelectorAll('vaadin-grid-cell-content')]"
+                    + ".filter(c => c.offsetParent && c.scrollWidth > c.clientWidth + 1)"
+                    + ".map(c => c.textContent)");
+    org.assertj.core.api.Assertions.assertThat((List<?>) cut)
+        .as("cells of " + grid + " whose text is cut off")
+        .isEmpty();
+    Object sideways =
+        page.locator(grid)
+            .evaluate(
+                "g => { const t = g.shadowRoot.querySelector('#table');"
+                    + " return t.scrollWidth > t.clientWidth + 1; }");
+    org.assertj.core.api.Assertions.assertThat(sideways)
+        .as(grid + " scrolls sideways")
+        .isEqualTo(false);
+  }
+
   @Override
   public void close() {
     browser.close();

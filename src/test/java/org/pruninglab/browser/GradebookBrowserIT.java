@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,8 @@ import org.pruninglab.TestFiles;
 class GradebookBrowserIT {
 
   private static final List<String> PACKS = List.of("kthvalue", "mask-fine-tune", "filter-pruning");
+  // Not the browser's zone nor UTC: the pickers must work in the course's.
+  private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
 
   @TempDir static Path dataDir;
   @TempDir static Path packs;
@@ -57,7 +60,8 @@ class GradebookBrowserIT {
             "--lab.deadlines.sweep-interval=2s",
             "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
             "--lab.grading.grader-dir=" + packs.resolve("grader"),
-            "--lab.grading.pack-check-interval=1s");
+            "--lab.grading.pack-check-interval=1s",
+            "--lab.time-zone=" + ZONE.getId());
     chromium = new Chromium();
   }
 
@@ -265,37 +269,99 @@ class GradebookBrowserIT {
     Chromium.screenshot(alice, "exercises-before-deadline");
 
     // The instructor moves the deadline to the coming minute (after alice's submission); grades
-    // are released only later.
+    // are released only later. The pickers show the pack's deadline (23:59 in Berlin) in the
+    // course's time zone, on a 24-hour clock, in the format the pages use.
     java.time.ZonedDateTime due =
         java.time.Instant.now()
             .plusSeconds(70)
             .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-            .atZone(java.time.ZoneOffset.UTC);
+            .atZone(ZONE);
     Page instructor = chromium.newPage();
     Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
     instructor.navigate(server.url("/deadlines"));
+
+    // The extension form: a typed name and Enter choose the student.
+    Locator students = instructor.locator("#extension-students input");
+    students.fill("alice");
+    students.press("Enter");
+    instructor
+        .locator("#extension-students vaadin-multi-select-combo-box-chip")
+        .getByText("alice (Alice Student)")
+        .waitFor();
+    students.fill("nobody-by-that-name");
+    students.press("Enter");
+    instructor.waitForCondition(
+        () ->
+            instructor
+                .locator("#extension-error")
+                .textContent()
+                .contains("No student matches 'nobody-by-that-name'"));
+
+    instructor.keyboard().press("Escape");
     instructor.locator("[data-edit='kthvalue']").click();
     Locator date = instructor.locator("#schedule-due vaadin-date-picker input");
-    date.fill(java.time.format.DateTimeFormatter.ofPattern("M/d/yyyy").format(due));
-    date.press("Enter");
     Locator time = instructor.locator("#schedule-due vaadin-time-picker input");
+    instructor.waitForCondition(() -> !date.inputValue().isEmpty());
+    assertThat(date.inputValue()).isEqualTo("Mon 14 Dec 2026");
+    assertThat(time.inputValue()).isEqualTo("23:59");
+    instructor.locator("#schedule-due vaadin-time-picker [part='toggle-button']").click();
+    Locator hours = instructor.locator("vaadin-time-picker-item");
+    hours.first().waitFor();
+    assertThat(hours.allTextContents())
+        .allMatch(h -> h.strip().matches("\\d\\d:\\d\\d"), "on a 24-hour clock");
+    Chromium.screenshot(instructor, "deadlines-picker");
+    instructor.keyboard().press("Escape");
+    date.fill(
+        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(due));
+    date.press("Enter");
     time.fill(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(due));
     time.press("Enter");
-    // A negative penalty is refused with the reason, and nothing is saved.
+    assertThat(date.inputValue())
+        .isEqualTo(
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)
+                .format(due));
+    // A negative penalty is refused with the reason, and nothing is saved; the message goes
+    // once the value is fixed.
     instructor.locator("#schedule-percent input").fill("-5");
     instructor.locator("#schedule-save").click();
     instructor.waitForCondition(
         () -> instructor.locator("#schedule-error").textContent().contains("cannot be negative"));
     instructor.locator("#schedule-percent input").fill("0");
+    instructor.locator("#schedule-percent input").press("Tab");
+    instructor.waitForCondition(
+        () -> instructor.locator("#schedule-error").textContent().isEmpty());
     instructor.locator("#schedule-leaderboard").click();
     instructor.locator("#schedule-save").click();
+    // A deadline less than an hour away: asked first.
+    instructor.getByText(Pattern.compile("is less than an hour away")).first().waitFor();
+    instructor.locator("#confirm-move-deadline").click();
     instructor
         .locator("#schedules")
         .getByText(
-            java.time.format.DateTimeFormatter.ofPattern(
-                        "EEE d MMM yyyy, HH:mm", java.util.Locale.ENGLISH)
-                    .format(due)
-                + " (UTC)")
+            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+                .format(due))
+        .waitFor();
+
+    // Releasing before the deadline warns; a release can be withdrawn, and that undone.
+    instructor.locator("[data-release='kthvalue']").click();
+    instructor.getByText(Pattern.compile("has not passed yet")).first().waitFor();
+    Chromium.screenshot(instructor, "deadlines-release-confirm");
+    instructor.locator("#confirm-release").click();
+    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    instructor.locator("[data-withdraw='kthvalue']").click();
+    instructor.locator("#confirm-withdraw").click();
+    instructor
+        .locator("#schedules")
+        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
+        .waitFor();
+    instructor.locator("#undo-withdraw").click();
+    instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    // Withdrawn again: the grades are released only after the autograder has made them.
+    instructor.locator("[data-withdraw='kthvalue']").click();
+    instructor.locator("#confirm-withdraw").click();
+    instructor
+        .locator("#schedules")
+        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
         .waitFor();
 
     // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
@@ -334,7 +400,9 @@ class GradebookBrowserIT {
 
     instructor.navigate(server.url("/deadlines"));
     instructor.locator("[data-release='kthvalue']").click();
+    instructor.locator("#confirm-release").click();
     instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
+    Chromium.assertNoCutOffText(instructor, "#schedules");
     Chromium.screenshot(instructor, "deadlines");
 
     // bob's known-wrong variant fails two hidden tests.

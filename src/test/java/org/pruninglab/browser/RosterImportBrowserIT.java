@@ -2,11 +2,15 @@ package org.pruninglab.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,20 +53,27 @@ class RosterImportBrowserIT {
             frank,Frank Bad,frank@example.org,professor
             dana,Dana Again,dana2@example.org,student
             gus,Gus Short,gus@example.org
+            x, ,bad,dean
             """);
     Page page = rosterAsInstructor();
 
     upload(page, csv);
 
     page.locator("#roster-problems").waitFor();
+    // Every problem of every line, the last line's four at once.
     assertThat(page.locator("#import-problems-heading").textContent())
-        .contains("4 problems", "Nothing was imported");
+        .contains("8 problems on 5 lines", "Nothing was imported");
     String problems = page.locator("#roster-problems").textContent();
     assertThat(problems)
         .contains("'not-an-email' is not an email address")
         .contains("role 'professor' is not one of STUDENT, TA, INSTRUCTOR")
         .contains("username 'dana' appears twice (first on line 2)")
-        .contains("expected 4 fields");
+        .contains("expected 4 fields")
+        .contains("username 'x' must be 2 to 64 characters")
+        .contains("display name is empty")
+        .contains("'bad' is not an email address")
+        .contains("role 'dean' is not one of STUDENT, TA, INSTRUCTOR");
+    Chromium.assertNoCutOffText(page, "#roster-problems");
     assertThat(page.locator("#apply-import").count()).isZero();
     Chromium.screenshot(page, "roster-import-problems");
 
@@ -88,11 +99,89 @@ class RosterImportBrowserIT {
     page.locator("#apply-import").click();
     page.locator("#import-result").waitFor();
     assertThat(page.locator("#import-result").textContent()).startsWith("Imported: 2 created");
-    assertThat(page.locator("#roster-grid").textContent()).contains("Hana Ōkubo", "Ivan, the TA");
+    // The grid renders only the rows in view: filter, as other tests add many accounts.
+    filter(page, "hana");
+    page.locator("#roster-grid").getByText("Hana Ōkubo").waitFor();
+    filter(page, "ivan");
+    page.locator("#roster-grid").getByText("Ivan, the TA").waitFor();
 
     Page again = rosterAsInstructor();
     upload(again, csv);
     assertThat(summary(again)).startsWith("0 new, 0 changed, 2 unchanged");
+  }
+
+  @Test
+  void a_course_of_200_gets_one_time_passwords_at_once_downloadable_only_then() throws IOException {
+    StringBuilder course = new StringBuilder("username,display name,email,role\n");
+    for (int i = 0; i < 200; i++) {
+      course.append(
+          String.format("course%03d,Student %d,course%03d@example.org,student%n", i, i, i));
+    }
+    Page page = rosterAsInstructor();
+    upload(page, write("course.csv", course.toString()));
+    assertThat(summary(page)).startsWith("200 new");
+    page.locator("#apply-import").click();
+    page.locator("#import-result").waitFor();
+
+    // A selection: three accounts ticked in the list.
+    filter(page, "course00");
+    page.locator("#roster-grid")
+        .getByText("course009", new Locator.GetByTextOptions().setExact(true))
+        .waitFor();
+    Chromium.assertNoCutOffText(page, "#roster-grid");
+    Locator ticks =
+        page.locator("#roster-grid vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)");
+    for (int i = 0; i < 3; i++) {
+      ticks.nth(i).click();
+    }
+    page.waitForCondition(() -> page.locator("#issue-selected").textContent().contains("(3)"));
+    page.locator("#issue-selected").click();
+    page.locator("#confirm-issue-passwords").click();
+    page.locator("#issued-passwords-grid")
+        .getByText(Pattern.compile("^course00"))
+        .first()
+        .waitFor();
+    assertThat(page.locator("#passwords-once").textContent())
+        .contains("Shown only now", "not stored in clear", "gone once you close");
+    Chromium.assertNoCutOffText(page, "#issued-passwords-grid");
+    Chromium.screenshot(page, "roster-bulk-passwords");
+    List<String> selected = csvLines(page);
+    assertThat(selected).hasSize(4);
+    assertThat(selected.get(0))
+        .isEqualTo("\uFEFF\"username\",\"display name\",\"one-time password\"");
+    assertThat(selected.subList(1, 4))
+        .allMatch(l -> l.matches("\"course00(\\d)\",\"Student \\1\",\"[A-Za-z2-9]{16}\""));
+    List<String> chosen = selected.subList(1, 4).stream().map(l -> l.split(",")[0]).toList();
+    page.locator("#passwords-done").click();
+    page.locator("#issued-passwords")
+        .waitFor(
+            new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+
+    // All new accounts: the other 197 (and any other account without a password yet).
+    filter(page, "");
+    page.waitForCondition(() -> !page.locator("#issue-new").textContent().contains("(0)"));
+    String count = page.locator("#issue-new").textContent().replaceAll("\\D", "");
+    assertThat(Integer.parseInt(count)).isGreaterThanOrEqualTo(197);
+    page.locator("#issue-new").click();
+    page.locator("#confirm-issue-passwords").click();
+    page.locator("#issued-passwords-grid").waitFor();
+    List<String> all = csvLines(page);
+    assertThat(all).hasSize(Integer.parseInt(count) + 1);
+    assertThat(String.join("\n", all)).contains("\"course199\"").doesNotContain(chosen);
+    Page sheet = page.context().waitForPage(() -> page.locator("#passwords-sheet").click());
+    sheet.waitForLoadState();
+    assertThat(sheet.locator("body").textContent())
+        .contains("One-time passwords", "course199", "Student 199", "choose your own password");
+    String line199 =
+        all.stream().filter(l -> l.startsWith("\"course199\"")).findFirst().orElseThrow();
+    String password199 = line199.substring(line199.lastIndexOf(",\"") + 2, line199.length() - 1);
+    page.locator("#passwords-done").click();
+
+    // The passwords work (and must be replaced at once).
+    Page student = chromium.newPage();
+    Chromium.signIn(student, server, "course199", password199);
+    student.locator("#must-change-notice").waitFor();
   }
 
   @Test
@@ -104,9 +193,7 @@ class RosterImportBrowserIT {
 
     var notice =
         page.locator("vaadin-notification-card")
-            .filter(
-                new com.microsoft.playwright.Locator.FilterOptions()
-                    .setHasText("The file was refused"));
+            .filter(new Locator.FilterOptions().setHasText("The file was refused"));
     notice.waitFor();
     assertThat(notice.textContent()).contains("at most 1048576 bytes");
     assertThat(page.locator("#import-summary").count()).isZero();
@@ -127,6 +214,17 @@ class RosterImportBrowserIT {
   private static String summary(Page page) {
     page.locator("#import-summary").waitFor();
     return page.locator("#import-summary").textContent();
+  }
+
+  private static void filter(Page page, String text) {
+    var input = page.locator("#roster-filter input");
+    input.fill(text);
+    input.press("Enter");
+  }
+
+  private static List<String> csvLines(Page page) throws IOException {
+    Download csv = page.waitForDownload(() -> page.locator("#passwords-csv").click());
+    return Files.readString(csv.path(), StandardCharsets.UTF_8).lines().toList();
   }
 
   private static Path write(String name, String content) throws IOException {

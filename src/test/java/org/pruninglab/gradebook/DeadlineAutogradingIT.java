@@ -26,6 +26,7 @@ import org.pruninglab.deadline.AfterLate;
 import org.pruninglab.deadline.DeadlineException;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.FinalChoice;
+import org.pruninglab.deadline.GradeReleaseEvent;
 import org.pruninglab.deadline.LatePolicy;
 import org.pruninglab.deadline.Penalty;
 import org.pruninglab.deadline.ScheduleChange;
@@ -287,6 +288,31 @@ class DeadlineAutogradingIT {
     assertThat(shownAfter.headline()).isEqualTo("All 18 tests passed.");
     assertThat(shownAfter.tests()).hasSize(18).allMatch(ShownTest::counted);
     assertThat(shownAfter.withheldNote()).isNull();
+
+    // Withdrawing the release: instructors only; students see "not yet released" again.
+    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    signInAs("dl-ta", Role.TA);
+    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
+        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+    signInAs("instructor", Role.INSTRUCTOR);
+    deadlines.withdrawGradeRelease("kthvalue");
+    assertThat(deadlines.schedule("kthvalue").orElseThrow().gradesReleasedAt()).isNull();
+    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
+        .isInstanceOf(DeadlineException.class)
+        .hasMessageContaining("there is no release to withdraw");
+    assertThat(deadlines.gradeReleases("kthvalue"))
+        .extracting(GradeReleaseEvent::released, GradeReleaseEvent::by)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(false, "instructor"),
+            org.assertj.core.groups.Tuple.tuple(true, "instructor"));
+    signInAs("late", Role.STUDENT);
+    StudentGrade withdrawn = gradebook.myGrade("kthvalue");
+    assertThat(withdrawn.released()).isFalse();
+    assertThat(withdrawn.score()).isNull();
+    assertThat(withdrawn.describe()).isEqualTo("Grading complete, not yet released.");
+    signInAs("instructor", Role.INSTRUCTOR);
+    deadlines.releaseGrades("kthvalue");
 
     // A hidden test changes; regrading the grades of record updates them and keeps history.
     Path hidden = packs.resolve("grader/kthvalue/tests/KthvaluePruningHiddenTest.java");

@@ -35,6 +35,11 @@ class AccountDialog extends Dialog {
     error.getStyle().set("color", "var(--lumo-error-text-color)");
     error.setVisible(false);
     add(error, new FormLayout(username, displayName, email, role));
+    // A message about an old value would mislead once that value is changed.
+    username.addValueChangeListener(e -> error.setVisible(false));
+    displayName.addValueChangeListener(e -> error.setVisible(false));
+    email.addValueChangeListener(e -> error.setVisible(false));
+    role.addValueChangeListener(e -> error.setVisible(false));
     var save =
         new Button(
             "Add",

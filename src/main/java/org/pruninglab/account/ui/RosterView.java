@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.data.value.ValueChangeMode;
@@ -36,6 +37,7 @@ import org.pruninglab.account.RosterImportException;
 import org.pruninglab.account.RosterImportService;
 import org.pruninglab.account.RosterPlan;
 import org.pruninglab.account.RosterProblem;
+import org.pruninglab.base.LabProperties;
 
 /**
  * The course roster. TAs look; instructors also import a CSV, add accounts, issue one-time
@@ -53,12 +55,19 @@ class RosterView extends Main {
   private final Grid<Account> grid = new Grid<>(Account.class, false);
   private final TextField filter = new TextField();
   private final Div importPanel = new Div();
+  private final Button issueSelected = new Button();
+  private final Button issueNew = new Button();
+  private final String courseName;
   private List<Account> all = List.of();
 
   RosterView(
-      AccountService accounts, RosterImportService rosterImport, AccountProperties properties) {
+      AccountService accounts,
+      RosterImportService rosterImport,
+      AccountProperties properties,
+      LabProperties lab) {
     this.accounts = accounts;
     this.rosterImport = rosterImport;
+    this.courseName = lab.courseName();
     this.instructor = accounts.currentAccount().map(a -> a.role() == Role.INSTRUCTOR).orElse(false);
     getStyle().set("padding", "var(--lumo-space-l)");
     add(new H2("Roster"));
@@ -67,12 +76,21 @@ class RosterView extends Main {
       importPanel.setId("import-panel");
       add(importPanel);
     }
-    filter.setPlaceholder("Filter by username, name, email or role");
+    filter.setId("roster-filter");
+    filter.setPlaceholder("Filter by name, email or role");
     filter.setClearButtonVisible(true);
     filter.setValueChangeMode(ValueChangeMode.LAZY);
-    filter.setWidth("24rem");
+    filter.setWidth("18rem");
     filter.addValueChangeListener(e -> applyFilter());
-    add(filter);
+    if (instructor) {
+      var bar = new HorizontalLayout(filter, issueSelected, issueNew);
+      bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+      bar.setWrap(true);
+      add(bar);
+      configureBulkIssue();
+    } else {
+      add(filter);
+    }
     configureGrid();
     add(grid);
     refresh();
@@ -119,6 +137,7 @@ class RosterView extends Main {
         .set("font-size", "var(--lumo-font-size-s)")
         .set("max-width", "40rem")
         .set("margin", "0");
+    upload.getStyle().set("flex-shrink", "0");
     var bar = new HorizontalLayout(upload, add, help);
     bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
     return bar;
@@ -153,7 +172,7 @@ class RosterView extends Main {
     changes.addColumn(c -> describe(c)).setHeader("What happens").setFlexGrow(1);
     changes.setItems(plan.changes());
     changes.setHeight("14rem");
-    changes.addThemeVariants(GridVariant.LUMO_COMPACT);
+    changes.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     var apply = new Button("Import", e -> apply(bytes));
     apply.setId("apply-import");
     apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -189,11 +208,14 @@ class RosterView extends Main {
   }
 
   private void showProblems(List<RosterProblem> problems) {
+    long lines =
+        problems.stream().mapToInt(RosterProblem::line).filter(l -> l > 0).distinct().count();
     var heading =
         new Paragraph(
             "The file has "
                 + problems.size()
                 + (problems.size() == 1 ? " problem" : " problems")
+                + (lines > 1 ? " on " + lines + " lines" : "")
                 + ". Nothing was imported: fix the file and upload it again.");
     heading.setId("import-problems-heading");
     heading.getStyle().set("color", "var(--lumo-error-text-color)");
@@ -209,7 +231,8 @@ class RosterView extends Main {
     if (problems.size() > 20) {
       list.setHeight("20rem");
     }
-    list.addThemeVariants(GridVariant.LUMO_COMPACT);
+    // Long messages wrap rather than end in an ellipsis.
+    list.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
     importPanel.add(heading, list);
     list.getStyle().set("margin-bottom", "var(--lumo-space-m)");
   }
@@ -225,15 +248,19 @@ class RosterView extends Main {
 
   private void configureGrid() {
     grid.setId("roster-grid");
+    // Auto width where a value is one word (usernames, emails); the rest wraps, so that all
+    // columns fit beside the navigation at 1280 pixels.
     grid.addColumn(Account::username).setHeader("Username").setSortable(true).setAutoWidth(true);
-    grid.addColumn(Account::displayName).setHeader("Name").setSortable(true).setAutoWidth(true);
+    grid.addColumn(Account::displayName).setHeader("Name").setSortable(true).setWidth("6rem");
     grid.addColumn(Account::email).setHeader("Email").setSortable(true).setAutoWidth(true);
-    grid.addColumn(a -> a.role().label()).setHeader("Role").setSortable(true).setAutoWidth(true);
-    grid.addColumn(RosterView::status).setHeader("Status").setSortable(true).setAutoWidth(true);
+    grid.addColumn(a -> a.role().label()).setHeader("Role").setSortable(true).setWidth("6.5rem");
+    grid.addColumn(RosterView::status).setHeader("Status").setSortable(true).setWidth("7rem");
     if (instructor) {
-      grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true);
+      grid.addComponentColumn(this::actions).setHeader("Actions").setAutoWidth(true).setFlexGrow(0);
+      grid.setSelectionMode(Grid.SelectionMode.MULTI);
+      grid.addSelectionListener(e -> updateBulkButtons());
     }
-    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);
+    grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
     grid.setHeight("32rem");
   }
 
@@ -247,7 +274,7 @@ class RosterView extends Main {
     return a.mustChangePassword() ? "One-time password issued" : "Active";
   }
 
-  private HorizontalLayout actions(Account account) {
+  private VerticalLayout actions(Account account) {
     var reset = new Button("Issue password", e -> confirmReset(account));
     reset.addThemeVariants(ButtonVariant.LUMO_SMALL);
     reset.setId("issue-password-" + account.username());
@@ -267,7 +294,12 @@ class RosterView extends Main {
               }
             });
     toggle.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-    return new HorizontalLayout(reset, toggle);
+    // Stacked: side by side they would push the grid wider than the page.
+    var actions = new VerticalLayout(reset, toggle);
+    actions.setPadding(false);
+    actions.setSpacing(false);
+    actions.getStyle().set("gap", "var(--lumo-space-xs)");
+    return actions;
   }
 
   private void confirmReset(Account account) {
@@ -311,6 +343,67 @@ class RosterView extends Main {
   private void refresh() {
     all = accounts.listAccounts();
     applyFilter();
+    if (instructor) {
+      grid.deselectAll();
+      updateBulkButtons();
+    }
+  }
+
+  private void configureBulkIssue() {
+    issueSelected.setId("issue-selected");
+    issueSelected.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    issueSelected.addClickListener(e -> confirmBulkIssue(List.copyOf(grid.getSelectedItems())));
+    issueNew.setId("issue-new");
+    issueNew.addClickListener(e -> confirmBulkIssue(withoutPassword()));
+  }
+
+  private List<Account> withoutPassword() {
+    return all.stream().filter(a -> a.active() && !a.hasPassword()).toList();
+  }
+
+  private void updateBulkButtons() {
+    int selected = grid.getSelectedItems().size();
+    issueSelected.setText("Issue passwords to selected (" + selected + ")");
+    issueSelected.setEnabled(selected > 0);
+    int fresh = withoutPassword().size();
+    issueNew.setText("Issue passwords to all new (" + fresh + ")");
+    issueNew.setEnabled(fresh > 0);
+  }
+
+  private void confirmBulkIssue(List<Account> chosen) {
+    if (chosen.isEmpty()) {
+      return;
+    }
+    long withPassword = chosen.stream().filter(Account::hasPassword).count();
+    var dialog = new ConfirmDialog();
+    dialog.setHeader(
+        "Issue one-time passwords to "
+            + chosen.size()
+            + (chosen.size() == 1 ? " account?" : " accounts?"));
+    dialog.setText(
+        (withPassword == 0
+                ? ""
+                : withPassword + " of them already have a password, which stops working. ")
+            + "Each person must choose a new password at their next sign-in. The passwords are"
+            + " shown once, in the next step, and never stored in clear.");
+    dialog.setCancelable(true);
+    var confirm =
+        new Button("Issue " + chosen.size() + (chosen.size() == 1 ? " password" : " passwords"));
+    confirm.setId("confirm-issue-passwords");
+    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.setConfirmButton(confirm);
+    dialog.addConfirmListener(
+        e -> {
+          try {
+            List<IssuedPassword> issued =
+                accounts.issuePasswords(chosen.stream().map(Account::id).toList());
+            new IssuedPasswordsDialog(courseName, issued).open();
+            refresh();
+          } catch (AccountException ex) {
+            error(ex.getMessage());
+          }
+        });
+    dialog.open();
   }
 
   private void applyFilter() {
@@ -325,6 +418,8 @@ class RosterView extends Main {
                             .toLowerCase(Locale.ROOT)
                             .contains(q))
                 .toList());
+    // Auto widths are measured on the rows shown first; other rows may need more.
+    grid.recalculateColumnWidths();
   }
 
   private static void error(String message) {
