@@ -64,7 +64,11 @@ final class Chromium implements AutoCloseable {
   /** Saves what the page shows to {@code target/screenshots/NAME.png}, for people to look at. */
   static void screenshot(Page page, String name) {
     Path dir = Path.of(System.getProperty("lab.test.project-dir", "."), "target", "screenshots");
-    page.screenshot(new Page.ScreenshotOptions().setPath(dir.resolve(name + ".png")));
+    // Animations finished first: a dialog that is still fading in would show half transparent.
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(dir.resolve(name + ".png"))
+            .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
   }
 
   /** No cell of the grid shows less than its text: no ellipsis, nothing hidden sideways. */

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.icon.Icon;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -23,8 +24,10 @@ import org.pruninglab.grading.PackStatusService;
 /**
  * The frame around every signed-in page. The navigation lists the {@code @Menu} views that the
  * signed-in person may open, as Vaadin's access control decides, so a feature adds its page without
- * this class knowing it.
+ * this class knowing it. It loads {@code lab-checkbox-names.js} for every page: a grid's selection
+ * checkboxes (history, roster) get their accessible names on the inputs that take focus.
  */
+@JsModule("./lab-checkbox-names.js")
 @Layout
 @PermitAll
 class MainLayout extends AppLayout {

@@ -1,7 +1,6 @@
 package org.pruninglab.workspace.ui;
 
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.dependency.JsModule;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
@@ -16,9 +15,9 @@ import org.pruninglab.workspace.HistoryItem;
 
 /**
  * Every run and submission of the exercise: open one, or compare two side by side. Its selection
- * checkboxes get accessible names on the elements that take focus ({@code lab-checkbox-names.js}).
+ * checkboxes get accessible names on the elements that take focus ({@code lab-checkbox-names.js},
+ * loaded by the main layout for every grid with a selection column).
  */
-@JsModule("./lab-checkbox-names.js")
 public class HistoryPanel extends Div {
 
   private final Grid<HistoryItem> grid = new Grid<>();
