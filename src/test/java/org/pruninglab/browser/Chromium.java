@@ -90,6 +90,10 @@ final class Chromium implements AutoCloseable {
     org.assertj.core.api.Assertions.assertThat(sideways)
         .as(grid + " scrolls sideways")
         .isEqualTo(false);
+    org.assertj.core.api.Assertions.assertThat(
+            page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
+        .as("the page scrolls sideways")
+        .isEqualTo(true);
   }
 
   @Override

@@ -272,7 +272,7 @@ class GradebookBrowserIT {
         .asString()
         .startsWith("inline-flex ")
         .doesNotEndWith(" 0px");
-    assertNothingCut(alice, "#exercises");
+    Chromium.assertNoCutOffText(alice, "#exercises");
     assertThat(alice.locator("#status-legend").textContent())
         .contains("awaiting release", "not submitted", "late", "practice");
     Chromium.screenshot(alice, "exercises-before-deadline");
@@ -357,21 +357,11 @@ class GradebookBrowserIT {
     Chromium.screenshot(instructor, "deadlines-release-confirm");
     instructor.locator("#confirm-release").click();
     instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
-    instructor.locator("[data-withdraw='kthvalue']").click();
-    instructor.locator("#confirm-withdraw").click();
-    instructor
-        .locator("#schedules")
-        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
-        .waitFor();
+    withdrawRelease(instructor);
     instructor.locator("#undo-withdraw").click();
     instructor.locator("#schedules").getByText(Pattern.compile("^released ")).first().waitFor();
     // Withdrawn again: the grades are released only after the autograder has made them.
-    instructor.locator("[data-withdraw='kthvalue']").click();
-    instructor.locator("#confirm-withdraw").click();
-    instructor
-        .locator("#schedules")
-        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
-        .waitFor();
+    withdrawRelease(instructor);
 
     // The TA sees the grade of record (made by the autograder) in the gradebook and opens it.
     long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
@@ -393,7 +383,7 @@ class GradebookBrowserIT {
         .isEqualTo("not yet released");
     assertThat(alice.locator("[data-best='kthvalue']").textContent()).isEqualTo("2 / 2");
     assertThat(alice.locator("[data-latest='kthvalue']").textContent()).isEqualTo("2 / 2");
-    assertNothingCut(alice, "#exercises");
+    Chromium.assertNoCutOffText(alice, "#exercises");
     Chromium.screenshot(alice, "exercises-unreleased");
     alice.navigate(server.url("/exercise/kthvalue"));
     alice.locator("#result-headline").waitFor();
@@ -500,7 +490,7 @@ class GradebookBrowserIT {
     assertThat(alice.locator("#exercises [data-badge='adjusted']").count()).isEqualTo(1);
     assertThat(alice.locator("#exercises [data-status='GRADED']").count()).isEqualTo(1);
     assertThat(alice.locator("[data-best='kthvalue']").textContent()).isEqualTo("26 / 26");
-    assertNothingCut(alice, "#exercises");
+    Chromium.assertNoCutOffText(alice, "#exercises");
     Chromium.screenshot(alice, "exercises-released");
     alice.navigate(server.url("/exercise/kthvalue"));
     alice.locator("#exercise-grade").waitFor();
@@ -611,6 +601,16 @@ class GradebookBrowserIT {
     page.locator("#submit").click();
   }
 
+  /** The instructor withdraws kthvalue's release, confirms, and the schedule says so. */
+  private static void withdrawRelease(Page instructor) {
+    instructor.locator("[data-withdraw='kthvalue']").click();
+    instructor.locator("#confirm-withdraw").click();
+    instructor
+        .locator("#schedules")
+        .getByText(Pattern.compile("^not released \\(withdrawn .* by instructor\\)"))
+        .waitFor();
+  }
+
   private static String csv(Page ta) throws IOException {
     Download download = ta.waitForDownload(() -> ta.locator("#gradebook-csv").click());
     return Files.readString(download.path(), StandardCharsets.UTF_8);
@@ -649,19 +649,5 @@ class GradebookBrowserIT {
     assertThat(w.get("lastRight").intValue())
         .as("the total column's right edge")
         .isLessThanOrEqualTo(w.get("gridRight").intValue());
-  }
-
-  /** No cell of the grid cuts its text: what does not fit wraps, so nothing is hidden. */
-  private static void assertNothingCut(Page page, String grid) {
-    Object cut =
-        page.locator(grid)
-            .evaluate(
-                "g => [...g.querySelectorAll('vaadin-grid-cell-content')]"
-                    + ".filter(c => c.offsetParent !== null && c.scrollWidth > c.clientWidth + 1)"
-                    + ".map(c => c.textContent)");
-    assertThat((java.util.List<?>) cut).as("cells whose text is cut").isEmpty();
-    assertThat(page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
-        .as("no sideways scrolling")
-        .isEqualTo(true);
   }
 }
