@@ -1,4 +1,4 @@
-package org.pruninglab.gradebook.ui;
+package org.pruninglab.workspace.ui;
 
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;

@@ -1,2 +1,0 @@
-/** The students' pseudonymous leaderboard. */
-package org.pruninglab.gradebook.ui;
