@@ -1,12 +1,10 @@
 package org.pruninglab.account;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -21,11 +19,11 @@ public class AccessLog {
 
   private static final Logger LOG = LoggerFactory.getLogger(AccessLog.class);
 
-  private final JdbcClient jdbc;
+  private final AccessRefusalRepository refusals;
   private final Clock clock;
 
-  AccessLog(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
+  AccessLog(AccessRefusalRepository refusals, Clock clock) {
+    this.refusals = refusals;
     this.clock = clock;
   }
 
@@ -37,25 +35,13 @@ public class AccessLog {
         who.username(),
         who.id(),
         what);
-    jdbc.sql("insert into access_refusal (account_id, what, at) values (?, ?, ?)")
-        .params(
-            who.id(),
-            what.length() > 300 ? what.substring(0, 300) : what,
-            Timestamp.from(clock.instant()))
-        .update();
+    refusals.insert(who.id(), what.length() > 300 ? what.substring(0, 300) : what, clock.instant());
   }
 
   /** The latest refusals, newest first. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<Refusal> recent(int limit) {
-    return jdbc.sql(
-            "select a.username, r.what, r.at from access_refusal r join account a on a.id ="
-                + " r.account_id order by r.at desc, r.id desc fetch first ? rows only")
-        .param(limit)
-        .query(
-            (rs, n) ->
-                new Refusal(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
-        .list();
+    return refusals.recent(limit);
   }
 
   /** A refused request: who, what they asked for, when. */

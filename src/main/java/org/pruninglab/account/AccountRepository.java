@@ -4,8 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,6 +36,40 @@ class AccountRepository {
     return jdbc.sql("select " + COLUMNS + " from account order by username")
         .query(AccountRepository::toAccount)
         .list();
+  }
+
+  /** Every account with the student role, active or not, by username. */
+  List<Account> findStudents() {
+    return jdbc.sql("select " + COLUMNS + " from account where role = 'STUDENT' order by username")
+        .query(AccountRepository::toAccount)
+        .list();
+  }
+
+  /** Which of these accounts have the student role. */
+  Set<Long> studentIdsAmong(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql("select id from account where role = 'STUDENT' and id in (:ids)")
+            .param("ids", Set.copyOf(ids))
+            .query(Long.class)
+            .list());
+  }
+
+  /** The usernames of these accounts, by id (unknown ids are left out). */
+  Map<Long, String> usernames(Collection<Long> ids) {
+    Map<Long, String> out = new HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    jdbc.sql("select id, username from account where id in (:ids)")
+        .param("ids", Set.copyOf(ids))
+        .query(
+            (ResultSet rs) -> {
+              out.put(rs.getLong(1), rs.getString(2));
+            });
+    return out;
   }
 
   Optional<Account> findById(long id) {

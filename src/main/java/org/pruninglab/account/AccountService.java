@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -55,6 +56,34 @@ public class AccountService {
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<Account> listAccounts() {
     return accounts.findAll();
+  }
+
+  /**
+   * The course's students: every active student, and those who left but still have work in the
+   * course ({@code withWork}: the ids of accounts with work there, as the asking feature counts
+   * it), by username. A student who leaves keeps their grades and submissions; the gradebook and
+   * the deadline autograder both ask here, so they agree on who is in the course.
+   */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public List<Account> courseStudents(Set<Long> withWork) {
+    return accounts.findStudents().stream()
+        .filter(a -> a.active() || withWork.contains(a.id()))
+        .toList();
+  }
+
+  /**
+   * Which of these accounts are students (active or not); says nothing else about them, so any
+   * signed-in person's request may ask (the leaderboard shows students only, under pseudonyms).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Set<Long> studentsAmong(Collection<Long> accountIds) {
+    return accounts.studentIdsAmong(accountIds);
+  }
+
+  /** The usernames of these accounts, by id, for pages that say who did what. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public Map<Long, String> usernames(Collection<Long> accountIds) {
+    return accounts.usernames(accountIds);
   }
 
   @PreAuthorize("hasRole('INSTRUCTOR')")

@@ -1,23 +1,23 @@
 package org.pruninglab.deadline;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
+import org.pruninglab.deadline.DeadlineRepository.StoredExtension;
 import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,24 +36,19 @@ public class Deadlines {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
-  private static final String EXTENSIONS =
-      "select e.account_id, a.username, e.exercise_id, e.due_at, e.late_seconds, g.username,"
-          + " e.granted_at from extension e join account a on a.id = e.account_id"
-          + " join account g on g.id = e.granted_by";
-
-  private final JdbcClient jdbc;
+  private final DeadlineRepository repository;
   private final GradingEngine engine;
   private final AccountService accounts;
   private final Clock clock;
   private final ZoneId zone;
 
   Deadlines(
-      JdbcClient jdbc,
+      DeadlineRepository repository,
       GradingEngine engine,
       AccountService accounts,
       Clock clock,
       LabProperties properties) {
-    this.jdbc = jdbc;
+    this.repository = repository;
     this.engine = engine;
     this.accounts = accounts;
     this.clock = clock;
@@ -66,12 +61,7 @@ public class Deadlines {
     if (pack == null) {
       return Optional.empty();
     }
-    return Optional.of(
-        jdbc.sql("select * from exercise_schedule where exercise_id = ?")
-            .param(exerciseId)
-            .query(Deadlines::toSchedule)
-            .optional()
-            .orElseGet(() -> packSchedule(pack)));
+    return Optional.of(repository.schedule(exerciseId).orElseGet(() -> packSchedule(pack)));
   }
 
   /** Every exercise's schedule, in course order. */
@@ -87,12 +77,13 @@ public class Deadlines {
     return schedule(exerciseId).map(s -> effective(s, extension(accountId, exerciseId)));
   }
 
-  private static EffectiveDeadline effective(ExerciseSchedule s, Optional<Extension> extension) {
+  private static EffectiveDeadline effective(
+      ExerciseSchedule s, Optional<StoredExtension> extension) {
     Duration late = s.late().latePeriod();
     if (extension.isEmpty()) {
       return new EffectiveDeadline(s.due(), false, late);
     }
-    Extension e = extension.get();
+    StoredExtension e = extension.get();
     // An exercise moved later than an old extension keeps the later of the two.
     Instant due = e.due().isAfter(s.due()) ? e.due() : s.due();
     return new EffectiveDeadline(due, true, e.latePeriod() == null ? late : e.latePeriod());
@@ -220,30 +211,22 @@ public class Deadlines {
         releasedAt,
         s.leaderboard(),
         me.id());
-    jdbc.sql(
-            "insert into grade_release_event (exercise_id, action, actor_id, at)"
-                + " values (?, ?, ?, ?)")
-        .params(s.exerciseId(), action, me.id(), Timestamp.from(clock.instant()))
-        .update();
+    repository.insertReleaseEvent(s.exerciseId(), action, me.id(), clock.instant());
     return schedule(s.exerciseId()).orElseThrow();
   }
 
   /** Every release by hand and withdrawal of an exercise's grades, newest first. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<GradeReleaseEvent> gradeReleases(String exerciseId) {
-    return jdbc.sql(
-            "select r.exercise_id, r.action, a.username, r.at from grade_release_event r"
-                + " join account a on a.id = r.actor_id where r.exercise_id = ?"
-                + " order by r.at desc, r.id desc")
-        .param(exerciseId)
-        .query(
-            (rs, row) ->
-                new GradeReleaseEvent(
-                    rs.getString(1),
-                    rs.getString(2).equals("release"),
-                    rs.getString(3),
-                    rs.getTimestamp(4).toInstant()))
-        .list();
+    List<DeadlineRepository.StoredReleaseEvent> events = repository.releaseEvents(exerciseId);
+    Map<Long, String> names =
+        accounts.usernames(
+            events.stream().map(DeadlineRepository.StoredReleaseEvent::actorId).toList());
+    return events.stream()
+        .map(
+            e ->
+                new GradeReleaseEvent(e.exerciseId(), e.released(), names.get(e.actorId()), e.at()))
+        .toList();
   }
 
   /**
@@ -290,33 +273,15 @@ public class Deadlines {
               + when(s.due())
               + " or a longer late period.");
     }
+    Set<Long> students = accounts.studentsAmong(accountIds);
     for (long id : accountIds) {
-      boolean student =
-          jdbc.sql("select count(*) from account where id = ? and role = 'STUDENT'")
-                  .param(id)
-                  .query(Integer.class)
-                  .single()
-              == 1;
-      if (!student) {
+      if (!students.contains(id)) {
         throw new DeadlineException("There is no student with account number " + id + ".");
       }
     }
     Account staff = accounts.currentAccount().orElseThrow();
     for (long id : accountIds) {
-      jdbc.sql("delete from extension where account_id = ? and exercise_id = ?")
-          .params(id, exerciseId)
-          .update();
-      jdbc.sql(
-              "insert into extension (account_id, exercise_id, due_at, late_seconds, granted_by,"
-                  + " granted_at) values (?, ?, ?, ?, ?, ?)")
-          .params(
-              id,
-              exerciseId,
-              Timestamp.from(newDue),
-              latePeriod == null ? null : latePeriod.toSeconds(),
-              staff.id(),
-              Timestamp.from(clock.instant()))
-          .update();
+      repository.replaceExtension(id, exerciseId, newDue, latePeriod, staff.id(), clock.instant());
     }
     return accountIds.stream().map(id -> effective(id, exerciseId).orElseThrow()).toList();
   }
@@ -326,18 +291,41 @@ public class Deadlines {
   @Transactional
   public void revokeExtension(long accountId, String exerciseId) {
     known(exerciseId);
-    jdbc.sql("delete from extension where account_id = ? and exercise_id = ?")
-        .params(accountId, exerciseId)
-        .update();
+    repository.deleteExtension(accountId, exerciseId);
   }
 
   /** The extensions granted for an exercise, by username. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<Extension> extensions(String exerciseId) {
-    return jdbc.sql(EXTENSIONS + " where e.exercise_id = ? order by a.username")
-        .param(exerciseId)
-        .query(Deadlines::toExtension)
-        .list();
+    return named(repository.extensions(exerciseId));
+  }
+
+  /** Every extension granted, of every exercise, by username. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<Extension> extensions() {
+    return named(repository.allExtensions());
+  }
+
+  private List<Extension> named(List<StoredExtension> stored) {
+    Set<Long> people = new HashSet<>();
+    for (StoredExtension e : stored) {
+      people.add(e.accountId());
+      people.add(e.grantedBy());
+    }
+    Map<Long, String> names = accounts.usernames(people);
+    return stored.stream()
+        .map(
+            e ->
+                new Extension(
+                    e.accountId(),
+                    names.get(e.accountId()),
+                    e.exerciseId(),
+                    e.due(),
+                    e.latePeriod(),
+                    names.get(e.grantedBy()),
+                    e.grantedAt()))
+        .sorted(Comparator.comparing(Extension::username).thenComparing(Extension::exerciseId))
+        .toList();
   }
 
   /** A time as messages write it, in the course's time zone. */
@@ -345,11 +333,8 @@ public class Deadlines {
     return WHEN.format(t.atZone(zone)) + " (" + zone.getId() + ")";
   }
 
-  private Optional<Extension> extension(long accountId, String exerciseId) {
-    return jdbc.sql(EXTENSIONS + " where e.account_id = ? and e.exercise_id = ?")
-        .params(accountId, exerciseId)
-        .query(Deadlines::toExtension)
-        .optional();
+  private Optional<StoredExtension> extension(long accountId, String exerciseId) {
+    return repository.extension(accountId, exerciseId);
   }
 
   private ExerciseSchedule known(String exerciseId) {
@@ -377,27 +362,17 @@ public class Deadlines {
       Instant gradesReleasedAt,
       boolean leaderboard,
       long by) {
-    jdbc.sql("delete from exercise_schedule where exercise_id = ?").param(exerciseId).update();
-    jdbc.sql(
-            "insert into exercise_schedule (exercise_id, release_at, due_at, late_seconds,"
-                + " penalty_kind, penalty_value, after_late, final_choice, grades_release_at,"
-                + " grades_released_at, leaderboard, updated_by, updated_at)"
-                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .params(
-            exerciseId,
-            ts(release),
-            ts(due),
-            late.latePeriod().toSeconds(),
-            late.penalty().label(),
-            late.percent(),
-            late.afterLate().label(),
-            finalChoice.label(),
-            ts(gradesReleaseAt),
-            ts(gradesReleasedAt),
-            leaderboard,
-            by,
-            Timestamp.from(clock.instant()))
-        .update();
+    repository.writeSchedule(
+        exerciseId,
+        release,
+        due,
+        late,
+        finalChoice,
+        gradesReleaseAt,
+        gradesReleasedAt,
+        leaderboard,
+        by,
+        clock.instant());
   }
 
   private static ExerciseSchedule packSchedule(ExercisePack pack) {
@@ -411,43 +386,5 @@ public class Deadlines {
         null,
         false,
         false);
-  }
-
-  private static ExerciseSchedule toSchedule(ResultSet rs, int row) throws SQLException {
-    return new ExerciseSchedule(
-        rs.getString("exercise_id"),
-        instant(rs.getTimestamp("release_at")),
-        instant(rs.getTimestamp("due_at")),
-        new LatePolicy(
-            Duration.ofSeconds(rs.getLong("late_seconds")),
-            Penalty.ofLabel(rs.getString("penalty_kind")),
-            rs.getDouble("penalty_value"),
-            AfterLate.ofLabel(rs.getString("after_late"))),
-        FinalChoice.ofLabel(rs.getString("final_choice")),
-        instant(rs.getTimestamp("grades_release_at")),
-        instant(rs.getTimestamp("grades_released_at")),
-        rs.getBoolean("leaderboard"),
-        true);
-  }
-
-  private static Extension toExtension(ResultSet rs, int row) throws SQLException {
-    long late = rs.getLong(5);
-    boolean noLate = rs.wasNull();
-    return new Extension(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getTimestamp(4).toInstant(),
-        noLate ? null : Duration.ofSeconds(late),
-        rs.getString(6),
-        rs.getTimestamp(7).toInstant());
-  }
-
-  private static Instant instant(Timestamp t) {
-    return t == null ? null : t.toInstant();
-  }
-
-  private static Timestamp ts(Instant t) {
-    return t == null ? null : Timestamp.from(t);
   }
 }

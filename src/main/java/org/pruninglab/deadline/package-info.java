@@ -1,2 +1,6 @@
-/** Each student's effective deadline per exercise (the pack's, or an extension) and late policy. */
+/**
+ * Exercise schedules, late policy, grade release and each student's effective deadline (the pack's,
+ * or an extension); owns {@code exercise_schedule}, {@code extension} and {@code
+ * grade_release_event}.
+ */
 package org.pruninglab.deadline;

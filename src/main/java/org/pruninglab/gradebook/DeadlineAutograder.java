@@ -11,6 +11,8 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.pruninglab.account.Account;
+import org.pruninglab.account.AccountService;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.EffectiveDeadline;
 import org.pruninglab.deadline.ExerciseSchedule;
@@ -23,7 +25,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -43,7 +44,7 @@ public class DeadlineAutograder {
   private final Deadlines deadlines;
   private final SubmissionService submissions;
   private final GradeRepository grades;
-  private final JdbcClient jdbc;
+  private final AccountService accounts;
   private final TransactionTemplate tx;
   private final Clock clock;
   private final DeadlineProperties properties;
@@ -53,14 +54,14 @@ public class DeadlineAutograder {
       Deadlines deadlines,
       SubmissionService submissions,
       GradeRepository grades,
-      JdbcClient jdbc,
+      AccountService accounts,
       TransactionTemplate tx,
       Clock clock,
       DeadlineProperties properties) {
     this.deadlines = deadlines;
     this.submissions = submissions;
     this.grades = grades;
-    this.jdbc = jdbc;
+    this.accounts = accounts;
     this.tx = tx;
     this.clock = clock;
     this.properties = properties;
@@ -129,15 +130,12 @@ public class DeadlineAutograder {
         });
   }
 
-  /** Active students, and anyone who submitted to the exercise (a student who left keeps work). */
+  /** The course's students, counting a submission of the exercise as work kept. */
   private List<Long> students(String exerciseId) {
-    return jdbc.sql(
-            "select id from account where role = 'STUDENT' and (active or exists (select 1 from"
-                + " submission s where s.account_id = account.id and s.exercise_id = ? and s.kind"
-                + " = 'submission')) order by id")
-        .param(exerciseId)
-        .query(Long.class)
-        .list();
+    return accounts.courseStudents(submissions.submitters(exerciseId)).stream()
+        .map(Account::id)
+        .sorted()
+        .toList();
   }
 
   private boolean makeGrade(

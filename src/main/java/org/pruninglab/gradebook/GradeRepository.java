@@ -10,17 +10,38 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes {@code grade_of_record} and {@code grade_audit}. */
+/**
+ * Reads and writes {@code grade_of_record} and {@code grade_audit}. People and gradings are ids
+ * here: {@link GradebookService} asks their owners for names, states and scores.
+ */
 @Repository
 class GradeRepository {
 
+  /** A grade of record as stored, before its grading's state and score are known. */
+  record StoredGrade(
+      long accountId,
+      String exerciseId,
+      Long finalId,
+      Long gradedId,
+      Duration late,
+      double penaltyFactor,
+      Double overrideScore,
+      String overrideComment,
+      Instant createdAt) {}
+
+  /** An audit entry as stored: the actor as an account id (null: the autograder). */
+  record StoredAudit(
+      Instant at,
+      Long actorId,
+      String action,
+      Double oldScore,
+      Double newScore,
+      String reason,
+      Long gradingId) {}
+
   private static final String SELECT =
-      "select g.account_id, a.username, g.exercise_id, g.final_id, g.graded_id, g.late_seconds,"
-          + " g.penalty_factor, s.status, r.score, r.max_score, g.override_score,"
-          + " g.override_comment, g.created_at"
-          + " from grade_of_record g join account a on a.id = g.account_id"
-          + " left join submission s on s.id = g.graded_id"
-          + " left join grading_result r on r.submission_id = g.graded_id";
+      "select account_id, exercise_id, final_id, graded_id, late_seconds, penalty_factor,"
+          + " override_score, override_comment, created_at from grade_of_record";
 
   private final JdbcClient jdbc;
 
@@ -34,24 +55,16 @@ class GradeRepository {
    */
   boolean insert(
       long accountId, String exerciseId, Long finalId, Duration late, double factor, Instant now) {
-    int inserted =
-        jdbc.sql(
-                "insert into grade_of_record (account_id, exercise_id, final_id, late_seconds,"
-                    + " penalty_factor, created_at) select ?, ?, ?, ?, ?, ? from account where id"
-                    + " = ? and not exists (select 1 from grade_of_record where account_id = ? and"
-                    + " exercise_id = ?)")
-            .params(
-                accountId,
-                exerciseId,
-                finalId,
-                late.toSeconds(),
-                factor,
-                Timestamp.from(now),
-                accountId,
-                accountId,
-                exerciseId)
-            .update();
-    return inserted == 1;
+    if (find(accountId, exerciseId).isPresent()) {
+      return false;
+    }
+    // Another node inserting at the same moment makes this one fail on the primary key.
+    jdbc.sql(
+            "insert into grade_of_record (account_id, exercise_id, final_id, late_seconds,"
+                + " penalty_factor, created_at) values (?, ?, ?, ?, ?, ?)")
+        .params(accountId, exerciseId, finalId, late.toSeconds(), factor, Timestamp.from(now))
+        .update();
+    return true;
   }
 
   void setGraded(long accountId, String exerciseId, long gradingId) {
@@ -68,21 +81,19 @@ class GradeRepository {
         .update();
   }
 
-  Optional<GradeOfRecord> find(long accountId, String exerciseId) {
-    return jdbc.sql(SELECT + " where g.account_id = ? and g.exercise_id = ?")
+  Optional<StoredGrade> find(long accountId, String exerciseId) {
+    return jdbc.sql(SELECT + " where account_id = ? and exercise_id = ?")
         .params(accountId, exerciseId)
         .query(GradeRepository::toGrade)
         .optional();
   }
 
-  List<GradeOfRecord> all() {
-    return jdbc.sql(SELECT + " order by a.username, g.exercise_id")
-        .query(GradeRepository::toGrade)
-        .list();
+  List<StoredGrade> all() {
+    return jdbc.sql(SELECT).query(GradeRepository::toGrade).list();
   }
 
-  List<GradeOfRecord> ofExercise(String exerciseId) {
-    return jdbc.sql(SELECT + " where g.exercise_id = ? order by a.username")
+  List<StoredGrade> ofExercise(String exerciseId) {
+    return jdbc.sql(SELECT + " where exercise_id = ?")
         .param(exerciseId)
         .query(GradeRepository::toGrade)
         .list();
@@ -138,17 +149,16 @@ class GradeRepository {
         .update();
   }
 
-  List<AuditEntry> auditOf(long accountId, String exerciseId) {
+  List<StoredAudit> auditOf(long accountId, String exerciseId) {
     return jdbc.sql(
-            "select l.at, coalesce(a.username, 'autograder'), l.action, l.old_score, l.new_score,"
-                + " l.reason, l.grading_id from grade_audit l left join account a on a.id ="
-                + " l.actor_id where l.account_id = ? and l.exercise_id = ? order by l.at, l.id")
+            "select at, actor_id, action, old_score, new_score, reason, grading_id from"
+                + " grade_audit where account_id = ? and exercise_id = ? order by at, id")
         .params(accountId, exerciseId)
         .query(
             (rs, n) ->
-                new AuditEntry(
+                new StoredAudit(
                     rs.getTimestamp(1).toInstant(),
-                    rs.getString(2),
+                    (Long) rs.getObject(2, Long.class),
                     rs.getString(3),
                     (Double) rs.getObject(4, Double.class),
                     (Double) rs.getObject(5, Double.class),
@@ -157,26 +167,14 @@ class GradeRepository {
         .list();
   }
 
-  private static GradeOfRecord toGrade(ResultSet rs, int row) throws SQLException {
-    Long finalId = rs.getObject("final_id", Long.class);
-    String status = rs.getString("status");
-    Double raw = rs.getObject("score", Double.class);
-    GradeState state =
-        finalId == null
-            ? GradeState.NO_SUBMISSION
-            : raw != null && "DONE".equals(status) ? GradeState.GRADED : GradeState.GRADING;
-    Double max = rs.getObject("max_score", Double.class);
-    return new GradeOfRecord(
+  private static StoredGrade toGrade(ResultSet rs, int row) throws SQLException {
+    return new StoredGrade(
         rs.getLong("account_id"),
-        rs.getString("username"),
         rs.getString("exercise_id"),
-        finalId,
+        rs.getObject("final_id", Long.class),
         rs.getObject("graded_id", Long.class),
         Duration.ofSeconds(rs.getLong("late_seconds")),
         rs.getDouble("penalty_factor"),
-        state,
-        raw,
-        max == null ? 0 : max,
         rs.getObject("override_score", Double.class),
         rs.getString("override_comment"),
         rs.getTimestamp("created_at").toInstant());

@@ -8,19 +8,25 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
-import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
+import org.pruninglab.deadline.Extension;
+import org.pruninglab.gradebook.GradeRepository.StoredGrade;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
+import org.pruninglab.submission.BestPruningResult;
+import org.pruninglab.submission.GradingOutcome;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.pruninglab.submission.SubmissionTally;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -36,47 +42,12 @@ public class GradebookService {
   /** Longest override comment kept. */
   public static final int MAX_COMMENT = 2000;
 
-  /** A metric of a submission that counts: a finite number (NaN and infinities are left out). */
-  private static String metric(String alias, String name) {
-    return " left join pruning_metric "
-        + alias
-        + " on "
-        + alias
-        + ".submission_id = s.id and "
-        + alias
-        + ".name = '"
-        + name
-        + "' and "
-        + alias
-        + ".number_value between -1e308 and 1e308";
-  }
-
-  /**
-   * Per student their best submission (highest score, then the latest), with accuracy after
-   * fine-tuning where recorded, else after pruning; only students, only pseudonyms out.
-   */
-  private static final String LEADERBOARD =
-      "select a.pseudonym, case when b.account_id = ? then true else false end, b.accuracy,"
-          + " b.sparsity, b.macs from (select s.account_id, coalesce(ft.number_value,"
-          + " pr.number_value) as accuracy, sp.number_value as sparsity, mc.number_value as"
-          + " macs, row_number() over (partition by s.account_id order by r.score desc, s.id"
-          + " desc) as n from submission s join grading_result r on r.submission_id = s.id"
-          + metric("sp", "sparsity")
-          + metric("ft", "accuracy.finetuned")
-          + metric("pr", "accuracy.pruned")
-          + metric("mc", "macs")
-          + " where s.exercise_id = ? and s.kind = 'submission' and sp.number_value is not null"
-          + " and coalesce(ft.number_value, pr.number_value) is not null) b join account a on"
-          + " a.id = b.account_id where b.n = 1 and a.role = 'STUDENT' order by b.accuracy desc,"
-          + " b.sparsity desc, a.pseudonym";
-
   private final GradeRepository grades;
   private final Deadlines deadlines;
   private final SubmissionService submissions;
   private final AccountService accounts;
   private final GradingEngine engine;
   private final Pseudonyms pseudonyms;
-  private final JdbcClient jdbc;
   private final ObjectMapper json;
   private final Clock clock;
 
@@ -87,7 +58,6 @@ public class GradebookService {
       AccountService accounts,
       GradingEngine engine,
       Pseudonyms pseudonyms,
-      JdbcClient jdbc,
       ObjectMapper json,
       Clock clock) {
     this.grades = grades;
@@ -96,7 +66,6 @@ public class GradebookService {
     this.accounts = accounts;
     this.engine = engine;
     this.pseudonyms = pseudonyms;
-    this.jdbc = jdbc;
     this.json = json;
     this.clock = clock;
   }
@@ -114,33 +83,26 @@ public class GradebookService {
                         engine.catalog().packs().get(s.exerciseId()).metadata().title(),
                         maxScore(s.exerciseId())))
             .toList();
+    List<Account> students = students();
     Map<String, GradeOfRecord> record = new HashMap<>();
-    for (GradeOfRecord g : grades.all()) {
+    for (GradeOfRecord g : complete(grades.all(), usernames(students))) {
       record.put(g.accountId() + "/" + g.exerciseId(), g);
     }
     Map<String, Double> best = new HashMap<>();
     Map<String, Long> latest = new HashMap<>();
-    jdbc.sql(
-            "select s.account_id, s.exercise_id, max(r.score), max(s.id) from submission s left"
-                + " join grading_result r on r.submission_id = s.id where s.kind = 'submission'"
-                + " group by s.account_id, s.exercise_id")
-        .query(
-            (java.sql.ResultSet rs) -> {
-              String key = rs.getLong(1) + "/" + rs.getString(2);
-              Double score = rs.getObject(3, Double.class);
-              if (score != null) {
-                best.put(key, score);
-              }
-              latest.put(key, rs.getLong(4));
-            });
-    java.util.Set<String> extended = new java.util.HashSet<>();
-    jdbc.sql("select account_id, exercise_id from extension")
-        .query(
-            (java.sql.ResultSet rs) -> {
-              extended.add(rs.getLong(1) + "/" + rs.getString(2));
-            });
+    for (SubmissionTally t : submissions.tallies()) {
+      String key = t.accountId() + "/" + t.exerciseId();
+      if (t.bestScore() != null) {
+        best.put(key, t.bestScore());
+      }
+      latest.put(key, t.latestId());
+    }
+    Set<String> extended = new java.util.HashSet<>();
+    for (Extension e : deadlines.extensions()) {
+      extended.add(e.accountId() + "/" + e.exerciseId());
+    }
     List<Gradebook.Row> rows = new ArrayList<>();
-    for (Account student : students()) {
+    for (Account student : students) {
       List<Gradebook.Cell> cells = new ArrayList<>();
       for (Gradebook.Column c : columns) {
         String key = student.id() + "/" + c.exerciseId();
@@ -171,13 +133,31 @@ public class GradebookService {
   /** A student's grade of record for an exercise, for staff. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public Optional<GradeOfRecord> grade(long accountId, String exerciseId) {
-    return grades.find(accountId, exerciseId).map(g -> withMax(g));
+    return find(accountId, exerciseId).map(g -> withMax(g));
   }
 
   /** Every change to a grade of record, oldest first. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public List<AuditEntry> audit(long accountId, String exerciseId) {
-    return grades.auditOf(accountId, exerciseId);
+    List<GradeRepository.StoredAudit> stored = grades.auditOf(accountId, exerciseId);
+    Map<Long, String> names =
+        accounts.usernames(
+            stored.stream()
+                .map(GradeRepository.StoredAudit::actorId)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet()));
+    return stored.stream()
+        .map(
+            a ->
+                new AuditEntry(
+                    a.at(),
+                    a.actorId() == null ? "autograder" : names.get(a.actorId()),
+                    a.action(),
+                    a.oldScore(),
+                    a.newScore(),
+                    a.reason(),
+                    a.gradingId()))
+        .toList();
   }
 
   /**
@@ -263,7 +243,7 @@ public class GradebookService {
   public int regradeGrades(String exerciseId) {
     known(exerciseId);
     int n = 0;
-    for (GradeOfRecord g : grades.ofExercise(exerciseId)) {
+    for (StoredGrade g : grades.ofExercise(exerciseId)) {
       if (g.finalId() != null) {
         regrade(g.finalId(), g.accountId(), exerciseId);
         n++;
@@ -274,7 +254,7 @@ public class GradebookService {
 
   private long regrade(long originId, long accountId, String exerciseId) {
     long grading = submissions.gradeAgain(originId, SubmissionKind.REGRADE);
-    Optional<GradeOfRecord> g = grades.find(accountId, exerciseId);
+    Optional<GradeOfRecord> g = find(accountId, exerciseId);
     if (g.isPresent() && g.get().finalId() != null && g.get().finalId() == originId) {
       Account me = accounts.currentAccount().orElseThrow();
       grades.setGraded(accountId, exerciseId, grading);
@@ -299,7 +279,7 @@ public class GradebookService {
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
   public AutogradeProgress progress(String exerciseId) {
     known(exerciseId);
-    List<GradeOfRecord> made = grades.ofExercise(exerciseId);
+    List<GradeOfRecord> made = complete(grades.ofExercise(exerciseId), Map.of());
     int grading = (int) made.stream().filter(g -> g.state() == GradeState.GRADING).count();
     return new AutogradeProgress(students().size(), made.size(), made.size() - grading, grading);
   }
@@ -310,7 +290,10 @@ public class GradebookService {
     Account me = me();
     ExerciseSchedule schedule = known(exerciseId);
     double max = maxScore(exerciseId);
-    Optional<GradeOfRecord> g = grades.find(me.id(), exerciseId);
+    Optional<GradeOfRecord> g =
+        grades
+            .find(me.id(), exerciseId)
+            .map(stored -> complete(List.of(stored), Map.of(me.id(), me.username())).get(0));
     if (g.isEmpty()) {
       return new StudentGrade(GradeState.OPEN, false, null, max, 1, false, null);
     }
@@ -413,21 +396,33 @@ public class GradebookService {
     if (!schedule.leaderboard()) {
       throw new AccessDeniedException("The leaderboard of this exercise is switched off.");
     }
-    pseudonyms.drawMissing(exerciseId);
+    List<BestPruningResult> results = submissions.bestPruningResults(exerciseId);
+    Set<Long> students =
+        accounts.studentsAmong(results.stream().map(BestPruningResult::accountId).toList());
+    List<BestPruningResult> lines =
+        results.stream().filter(r -> students.contains(r.accountId())).toList();
+    Map<Long, String> names =
+        pseudonyms.of(lines.stream().map(BestPruningResult::accountId).toList());
+    List<BestPruningResult> ranked =
+        lines.stream()
+            .sorted(
+                Comparator.comparingDouble(BestPruningResult::accuracy)
+                    .reversed()
+                    .thenComparing(
+                        Comparator.comparingDouble(BestPruningResult::sparsity).reversed())
+                    .thenComparing(r -> names.get(r.accountId())))
+            .toList();
     List<LeaderboardEntry> out = new ArrayList<>();
-    jdbc.sql(LEADERBOARD)
-        .params(me.id(), exerciseId)
-        .query(
-            (java.sql.ResultSet rs) -> {
-              out.add(
-                  new LeaderboardEntry(
-                      out.size() + 1,
-                      rs.getString(1),
-                      rs.getBoolean(2),
-                      rs.getDouble(3),
-                      rs.getDouble(4),
-                      rs.getObject(5, Double.class)));
-            });
+    for (BestPruningResult r : ranked) {
+      out.add(
+          new LeaderboardEntry(
+              out.size() + 1,
+              names.get(r.accountId()),
+              r.accountId() == me.id(),
+              r.accuracy(),
+              r.sparsity(),
+              r.macs()));
+    }
     return out;
   }
 
@@ -463,8 +458,7 @@ public class GradebookService {
 
   private GradeOfRecord existing(long accountId, String exerciseId) {
     known(exerciseId);
-    return grades
-        .find(accountId, exerciseId)
+    return find(accountId, exerciseId)
         .orElseThrow(
             () ->
                 new GradebookException(
@@ -517,13 +511,58 @@ public class GradebookService {
         g.createdAt());
   }
 
-  /** Students in the gradebook: active ones, and any who have a grade of record. */
+  /** Students in the gradebook: the course's, counting a grade of record as work kept. */
   private List<Account> students() {
-    java.util.Set<Long> graded = grades.studentsWithGrades();
-    return accounts.listAccounts().stream()
-        .filter(a -> a.role() == Role.STUDENT && (a.active() || graded.contains(a.id())))
-        .sorted(Comparator.comparing(Account::username))
+    return accounts.courseStudents(grades.studentsWithGrades());
+  }
+
+  private static Map<Long, String> usernames(List<Account> people) {
+    return people.stream().collect(Collectors.toMap(Account::id, Account::username));
+  }
+
+  /** A grade of record for staff, with its student's username. */
+  private Optional<GradeOfRecord> find(long accountId, String exerciseId) {
+    return grades
+        .find(accountId, exerciseId)
+        .map(g -> complete(List.of(g), accounts.usernames(List.of(accountId))).get(0));
+  }
+
+  /**
+   * Stored grades with their grading's state and score (asked of the submission feature in one go),
+   * by username; {@code usernames} names the students (a grade of someone not in it has none).
+   */
+  private List<GradeOfRecord> complete(List<StoredGrade> stored, Map<Long, String> usernames) {
+    Map<Long, GradingOutcome> outcomes =
+        submissions.outcomes(
+            stored.stream().map(StoredGrade::gradedId).filter(Objects::nonNull).toList());
+    return stored.stream()
+        .map(g -> complete(g, usernames.get(g.accountId()), outcomes.get(g.gradedId())))
+        .sorted(
+            Comparator.comparing(
+                    GradeOfRecord::username, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(GradeOfRecord::exerciseId))
         .toList();
+  }
+
+  private static GradeOfRecord complete(StoredGrade g, String username, GradingOutcome grading) {
+    GradeState state =
+        g.finalId() == null
+            ? GradeState.NO_SUBMISSION
+            : grading != null && grading.graded() ? GradeState.GRADED : GradeState.GRADING;
+    return new GradeOfRecord(
+        g.accountId(),
+        username,
+        g.exerciseId(),
+        g.finalId(),
+        g.gradedId(),
+        g.late(),
+        g.penaltyFactor(),
+        state,
+        grading == null ? null : grading.score(),
+        grading == null || grading.maxScore() == null ? 0 : grading.maxScore(),
+        g.overrideScore(),
+        g.overrideComment(),
+        g.createdAt());
   }
 
   private Account me() {

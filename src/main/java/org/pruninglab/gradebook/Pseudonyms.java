@@ -1,10 +1,12 @@
 package org.pruninglab.gradebook;
 
 import java.security.SecureRandom;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,36 +27,27 @@ class Pseudonyms {
           "Koala", "Lemur", "Newt", "Ocelot", "Panda", "Quokka", "Raven", "Stoat", "Tapir", "Vole",
           "Walrus", "Yak", "Zebu", "Bison", "Crane");
 
-  private final JdbcClient jdbc;
+  private final PseudonymRepository repository;
   private final SecureRandom random = new SecureRandom();
 
-  Pseudonyms(JdbcClient jdbc) {
-    this.jdbc = jdbc;
+  Pseudonyms(PseudonymRepository repository) {
+    this.repository = repository;
   }
 
-  /**
-   * Draws a pseudonym for every student who has a submission of the exercise and none yet, so that
-   * the leaderboard's query finds one for each of its lines.
-   */
-  void drawMissing(String exerciseId) {
-    jdbc.sql(
-            "select a.id from account a where a.pseudonym is null and a.role = 'STUDENT' and"
-                + " exists (select 1 from submission s where s.account_id = a.id and"
-                + " s.exercise_id = ? and s.kind = 'submission')")
-        .param(exerciseId)
-        .query(Long.class)
-        .list()
-        .forEach(this::of);
+  /** The pseudonyms of these students, drawing one for each who has none yet. */
+  Map<Long, String> of(Collection<Long> accountIds) {
+    Map<Long, String> out = new HashMap<>(repository.of(accountIds));
+    for (long id : accountIds) {
+      if (!out.containsKey(id)) {
+        out.put(id, draw(id));
+      }
+    }
+    return out;
   }
 
-  private String of(long accountId) {
+  private String draw(long accountId) {
     for (int attempt = 0; attempt < 20; attempt++) {
-      String existing =
-          jdbc.sql("select pseudonym from account where id = ?")
-              .param(accountId)
-              .query(String.class)
-              .optional()
-              .orElse(null);
+      String existing = repository.of(List.of(accountId)).get(accountId);
       if (existing != null) {
         return existing;
       }
@@ -66,11 +59,9 @@ class Pseudonyms {
               ANIMALS.get(random.nextInt(ANIMALS.size())),
               random.nextInt(100));
       try {
-        jdbc.sql("update account set pseudonym = ? where id = ? and pseudonym is null")
-            .params(name, accountId)
-            .update();
+        repository.insert(accountId, name);
       } catch (DataIntegrityViolationException taken) {
-        // another student has it; draw again
+        // another student has it (draw again), or this one got one meanwhile (read it next)
       }
     }
     throw new IllegalStateException("no free pseudonym for account " + accountId);

@@ -282,6 +282,44 @@ public class SubmissionService {
     return find(id).map(s -> submissions.source(s.id()));
   }
 
+  // Narrow reads for the gradebook and the deadline autograder (issue 17: each table has one
+  // owner, so they ask here instead of querying the submission tables themselves).
+
+  /** Per student and exercise: the best score of their stored submissions and the newest one. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR')")
+  public List<SubmissionTally> tallies() {
+    return submissions.tallies();
+  }
+
+  /** The accounts that stored a submission (kind 'submission') of the exercise. */
+  @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
+  public java.util.Set<Long> submitters(String exerciseId) {
+    return submissions.submitters(exerciseId);
+  }
+
+  /**
+   * Where each of these gradings stands (status, score); a student learns only of their own, staff
+   * and the autograder of any.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public java.util.Map<Long, GradingOutcome> outcomes(java.util.Collection<Long> submissionIds) {
+    java.util.Map<Long, GradingOutcome> out = submissions.outcomes(submissionIds);
+    Optional<Account> me = accounts.currentAccount();
+    if (me.isPresent() && me.get().role() == Role.STUDENT) {
+      out.values().removeIf(o -> o.accountId() != me.get().id());
+    }
+    return out;
+  }
+
+  /**
+   * Each account's best pruning result for the exercise, best accuracy first. Account ids only, no
+   * names: the leaderboard shows them under pseudonyms to any signed-in student.
+   */
+  @PreAuthorize("isAuthenticated()")
+  public List<BestPruningResult> bestPruningResults(String exerciseId) {
+    return submissions.bestPruningResults(exerciseId);
+  }
+
   private static String safeName(String fileName, ExercisePack pack) {
     String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     if (name.isBlank() || name.length() > 200) {

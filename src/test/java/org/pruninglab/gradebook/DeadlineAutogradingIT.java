@@ -1,7 +1,7 @@
 package org.pruninglab.gradebook;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -23,16 +23,13 @@ import org.pruninglab.account.AccountService;
 import org.pruninglab.account.MutableClock;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.AfterLate;
-import org.pruninglab.deadline.DeadlineException;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.FinalChoice;
-import org.pruninglab.deadline.GradeReleaseEvent;
 import org.pruninglab.deadline.LatePolicy;
 import org.pruninglab.deadline.Penalty;
 import org.pruninglab.deadline.ScheduleChange;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.submission.Submission;
-import org.pruninglab.submission.SubmissionException;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
 import org.pruninglab.submission.SubmissionStatus;
@@ -54,9 +51,11 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.context.support.GenericWebApplicationContext;
 
 /**
- * Deadlines, late penalties, extensions, the after-deadline grading and regrades, with time moved
- * by hand: each test starts the whole application (real H2, queue and sandbox) on its own data
- * directory and its own copy of the kthvalue pack, with an injected clock.
+ * The flows from a deadline to a released grade through the whole application (real H2, queue and
+ * sandbox), with time moved by hand: each test starts it on its own data directory and its own copy
+ * of the kthvalue pack, with an injected clock. The rules themselves (late policy, extensions,
+ * final-submission choice, overrides, release) are checked faster in {@link GradeRulesTest} and
+ * {@link ScheduleRulesTest}.
  */
 class DeadlineAutogradingIT {
 
@@ -64,6 +63,8 @@ class DeadlineAutogradingIT {
   private static final String STARTER = read("exercises/kthvalue/starter/KthvaluePruning.java");
   private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
   private static final Instant DUE = T0.plus(Duration.ofDays(1));
+  private static final LatePolicy TEN_PER_DAY =
+      new LatePolicy(Duration.ofDays(2), Penalty.PER_DAY, 10, AfterLate.REFUSE);
 
   /**
    * Each application started here installs its own security-context strategy globally (Vaadin's);
@@ -90,7 +91,59 @@ class DeadlineAutogradingIT {
   }
 
   @Test
-  void a_passed_deadline_grades_each_final_submission_once_with_penalties_and_extensions()
+  void after_the_deadline_each_final_submission_is_graded_again_with_the_hidden_tests()
+      throws IOException {
+    MutableClock clock = new MutableClock(T0);
+    app = start(dir.resolve("data"), copyPacks(), clock);
+    SubmissionService submissions = app.getBean(SubmissionService.class);
+    GradebookService gradebook = app.getBean(GradebookService.class);
+    JdbcClient jdbc = app.getBean(JdbcClient.class);
+    account("ontime", Role.STUDENT);
+    account("late", Role.STUDENT);
+    schedule(app, TEN_PER_DAY, false);
+
+    long ontimeFinal = submit(submissions, "ontime", REFERENCE);
+    clock.set(DUE.plus(Duration.ofHours(36)));
+    long lateFinal = submit(submissions, "late", REFERENCE);
+    awaitDone(jdbc, ontimeFinal, lateFinal);
+    clock.set(DUE.plus(Duration.ofDays(2)).plusSeconds(60));
+    assertThat(app.getBean(DeadlineAutograder.class).sweep()).isEqualTo(2);
+    awaitGradings(jdbc);
+
+    signInAs("instructor", Role.INSTRUCTOR);
+    GradeOfRecord ontime = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
+    assertThat(ontime.score()).as("all 18 tests, public and hidden").isEqualTo(26.0);
+    Submission autograde = submissions.find(ontime.gradedId()).orElseThrow();
+    assertThat(autograde.kind()).isEqualTo(SubmissionKind.AUTOGRADE);
+    assertThat(autograde.originId()).isEqualTo(ontimeFinal);
+    assertThat(autograde.result().maxScore()).isEqualTo(26.0);
+    assertThat(gradebook.grade(id(jdbc, "late"), "kthvalue").orElseThrow().score())
+        .isCloseTo(26 * 0.8, within(1e-9));
+    assertThat(gradebook.audit(id(jdbc, "late"), "kthvalue"))
+        .singleElement()
+        .satisfies(a -> assertThat(a.newScore()).isCloseTo(26 * 0.8, within(1e-9)));
+
+    // The pruning results the sandbox recorded reach analytics and the leaderboard.
+    ExerciseAnalytics analytics = gradebook.analytics("kthvalue");
+    assertThat(analytics.scores()).containsExactlyInAnyOrder(26.0, 26 * 0.8);
+    assertThat(analytics.points())
+        .extracting(ExerciseAnalytics.ParetoPoint::username)
+        .containsExactlyInAnyOrder("ontime", "late");
+    assertThat(analytics.points())
+        .allSatisfy(p -> assertThat(p.sparsity()).isBetween(0.85, 0.95))
+        .anyMatch(ExerciseAnalytics.ParetoPoint::front);
+    assertThat(analytics.mostFailed()).as("everyone's latest submission passes").isEmpty();
+    schedule(app, TEN_PER_DAY, true);
+    signInAs("late", Role.STUDENT);
+    assertThat(gradebook.leaderboard("kthvalue"))
+        .hasSize(2)
+        .allSatisfy(e -> assertThat(e.sparsity()).isBetween(0.85, 0.95))
+        .filteredOn(LeaderboardEntry::you)
+        .hasSize(1);
+  }
+
+  @Test
+  void released_grades_show_the_hidden_tests_and_a_changed_hidden_test_is_regraded()
       throws IOException {
     MutableClock clock = new MutableClock(T0);
     Path packs = copyPacks();
@@ -104,150 +157,26 @@ class DeadlineAutogradingIT {
                 "  @Tag(\"visibility=after_due_date\")\n  @Tag(\"points=2\")\n"
                     + "  @DisplayName(\"prune: the Lab 1 example"));
     app = start(dir.resolve("data"), packs, clock);
-    Deadlines deadlines = app.getBean(Deadlines.class);
     SubmissionService submissions = app.getBean(SubmissionService.class);
     GradebookService gradebook = app.getBean(GradebookService.class);
-    DeadlineAutograder autograder = app.getBean(DeadlineAutograder.class);
+    Deadlines deadlines = app.getBean(Deadlines.class);
     JdbcClient jdbc = app.getBean(JdbcClient.class);
-    for (String name : List.of("ontime", "late", "extended", "absent")) {
-      account(name, Role.STUDENT);
-    }
-    account("dl-ta", Role.TA);
-
-    signInAs("instructor", Role.INSTRUCTOR);
-    // Bad input: refused with a clear message, nothing changed.
-    LatePolicy negative =
-        new LatePolicy(Duration.ofDays(2), Penalty.PER_DAY, -5, AfterLate.PRACTICE);
-    assertThatThrownBy(
-            () ->
-                deadlines.updateSchedule(
-                    "kthvalue",
-                    new ScheduleChange(null, DUE, negative, FinalChoice.LAST, null, false)))
-        .isInstanceOf(DeadlineException.class)
-        .hasMessageContaining("cannot be negative");
-    assertThat(deadlines.schedule("kthvalue").orElseThrow().custom()).isFalse();
-    LatePolicy tenPerDay =
-        new LatePolicy(Duration.ofDays(2), Penalty.PER_DAY, 10, AfterLate.REFUSE);
-    deadlines.updateSchedule(
-        "kthvalue", new ScheduleChange(null, DUE, tenPerDay, FinalChoice.LAST, null, false));
-
-    signInAs("dl-ta", Role.TA);
-    long extended = id(jdbc, "extended");
-    assertThatThrownBy(
-            () -> deadlines.grantExtension(extended, "kthvalue", DUE.minusSeconds(3600), null))
-        .isInstanceOf(DeadlineException.class)
-        .hasMessageContaining("cannot end before the exercise's deadline");
-    assertThat(deadlines.extensions("kthvalue")).isEmpty();
-    deadlines.grantExtension(extended, "kthvalue", DUE.plus(Duration.ofDays(3)), null);
-
-    // On time: the starter first, then the reference; the last one counts.
-    long ontimeFirst = submit(submissions, "ontime", STARTER);
-    long ontimeFinal = submit(submissions, "ontime", REFERENCE);
-    // Late: the reference 1.5 days after the deadline (2 days started: 20 % off).
-    long lateEarly = submit(submissions, "late", STARTER);
+    account("late", Role.STUDENT);
+    schedule(app, TEN_PER_DAY, false);
     clock.set(DUE.plus(Duration.ofHours(36)));
     long lateFinal = submit(submissions, "late", REFERENCE);
-    // The extended student submits after everyone else's deadline, on time for them.
-    long extendedFinal = submit(submissions, "extended", REFERENCE);
-    awaitDone(jdbc, ontimeFirst, ontimeFinal, lateEarly, lateFinal, extendedFinal);
-
-    // After the late period: refused (the exercise says so), with the reason.
+    awaitDone(jdbc, lateFinal);
     clock.set(DUE.plus(Duration.ofDays(2)).plusSeconds(60));
-    assertThatThrownBy(() -> submit(submissions, "late", REFERENCE))
-        .isInstanceOf(SubmissionException.class)
-        .hasMessageContaining("closed on");
-
-    assertThat(autograder.sweep()).as("ontime, late, absent — not yet extended").isEqualTo(3);
-    assertThat(autograder.sweep()).as("exactly once").isZero();
+    assertThat(app.getBean(DeadlineAutograder.class).sweep()).isEqualTo(1);
     awaitGradings(jdbc);
-
-    signInAs("dl-ta", Role.TA);
-    GradeOfRecord ontime = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
-    assertThat(ontime.finalId()).isEqualTo(ontimeFinal);
-    assertThat(ontime.state()).isEqualTo(GradeState.GRADED);
-    assertThat(ontime.score()).isEqualTo(26.0);
-    GradeOfRecord late = gradebook.grade(id(jdbc, "late"), "kthvalue").orElseThrow();
-    assertThat(late.finalId()).isEqualTo(lateFinal);
-    assertThat(late.late()).isEqualTo(Duration.ofHours(36));
-    assertThat(late.score()).isCloseTo(26 * 0.8, within(1e-9));
-    GradeOfRecord absent = gradebook.grade(id(jdbc, "absent"), "kthvalue").orElseThrow();
-    assertThat(absent.state()).isEqualTo(GradeState.NO_SUBMISSION);
-    assertThat(absent.score()).isZero();
-    assertThat(gradebook.grade(extended, "kthvalue")).as("their deadline has not passed").isEmpty();
-    // The autograde graded the final submission's own source with the hidden tests.
-    Submission autograde = submissions.find(ontime.gradedId()).orElseThrow();
-    assertThat(autograde.kind()).isEqualTo(SubmissionKind.AUTOGRADE);
-    assertThat(autograde.originId()).isEqualTo(ontimeFinal);
-    assertThat(autograde.result().maxScore()).isEqualTo(26.0);
-    assertThat(gradebook.audit(id(jdbc, "late"), "kthvalue"))
-        .singleElement()
-        .satisfies(
-            a -> {
-              assertThat(a.actor()).isEqualTo("autograder");
-              assertThat(a.newScore()).isCloseTo(26 * 0.8, within(1e-9));
-              assertThat(a.reason()).contains("#" + lateFinal, "late by 1 day 12 hours");
-            });
-
-    // The extension is honoured: graded once it closes (3 days + the 2-day late period).
-    clock.set(DUE.plus(Duration.ofDays(5)).plusSeconds(60));
-    assertThat(autograder.sweep()).isEqualTo(1);
-    awaitGradings(jdbc);
-    signInAs("dl-ta", Role.TA);
-    assertThat(gradebook.grade(extended, "kthvalue").orElseThrow().score()).isEqualTo(26.0);
-    assertThat(autogradesOf(jdbc, "kthvalue")).isEqualTo(3); // absent has none to grade
-
-    // Analytics: every student's score, submissions per student, best pruning results.
-    ExerciseAnalytics analytics = gradebook.analytics("kthvalue");
-    assertThat(analytics.scores()).containsExactlyInAnyOrder(26.0, 26 * 0.8, 0.0, 26.0);
-    assertThat(analytics.submissionsPerStudent()).containsExactlyInAnyOrder(2, 2, 1, 0);
-    assertThat(analytics.points())
-        .extracting(ExerciseAnalytics.ParetoPoint::username)
-        .containsExactlyInAnyOrder("ontime", "late", "extended");
-    assertThat(analytics.points())
-        .allSatisfy(p -> assertThat(p.sparsity()).isBetween(0.85, 0.95))
-        .anyMatch(ExerciseAnalytics.ParetoPoint::front);
-    assertThat(analytics.mostFailed()).as("everyone's latest submission passes").isEmpty();
-    // The leaderboard is off until the instructor switches it on; then pseudonyms only.
-    signInAs("late", Role.STUDENT);
-    assertThatThrownBy(() -> gradebook.leaderboard("kthvalue"))
-        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-    signInAs("instructor", Role.INSTRUCTOR);
-    deadlines.updateSchedule(
-        "kthvalue", new ScheduleChange(null, DUE, tenPerDay, FinalChoice.LAST, null, true));
-    signInAs("late", Role.STUDENT);
-    List<LeaderboardEntry> board = gradebook.leaderboard("kthvalue");
-    assertThat(board).hasSize(3).filteredOn(LeaderboardEntry::you).hasSize(1);
-    assertThat(board)
-        .extracting(LeaderboardEntry::pseudonym)
-        .doesNotHaveDuplicates()
-        .noneMatch(n -> n.contains("ontime") || n.contains("late") || n.contains("extended"));
-    assertThat(gradebook.leaderboard("kthvalue"))
-        .extracting(LeaderboardEntry::pseudonym)
-        .as("stable")
-        .containsExactlyElementsOf(board.stream().map(LeaderboardEntry::pseudonym).toList());
-
-    // Overrides: out of range or without a comment → refused, nothing changed.
-    signInAs("dl-ta", Role.TA);
     long lateId = id(jdbc, "late");
-    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 27, "bonus"))
-        .isInstanceOf(GradebookException.class)
-        .hasMessageContaining("between 0 and 26");
-    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", -1, "minus"))
-        .isInstanceOf(GradebookException.class);
-    assertThatThrownBy(() -> gradebook.override(lateId, "kthvalue", 20, "  "))
-        .isInstanceOf(GradebookException.class)
-        .hasMessageContaining("comment is required");
-    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().overridden()).isFalse();
-    gradebook.override(lateId, "kthvalue", 22, "Illness note: penalty waived in part.");
 
-    // Students see nothing until release, then the score and the comment.
+    // Before release: no score, best, headline or row that counts a hidden test: the
+    // after_due_date one's row is shown (the deadline has passed) without counting; the others'
+    // rows wait for release.
     signInAs("late", Role.STUDENT);
-    StudentGrade before = gradebook.myGrade("kthvalue");
-    assertThat(before.released()).isFalse();
-    assertThat(before.score()).isNull();
-    assertThat(before.describe()).isEqualTo("Grading complete, not yet released.");
-    // Nor a score, best, headline or row that counts a hidden test: the after_due_date one's row
-    // is shown (the deadline has passed) without counting; the others' rows wait for release.
+    assertThat(gradebook.myGrade("kthvalue").describe())
+        .isEqualTo("Grading complete, not yet released.");
     WorkspaceService workspace = app.getBean(WorkspaceService.class);
     ExerciseSummary unreleased = workspace.exercises().get(0);
     assertThat(unreleased.best()).isEqualTo(2.0);
@@ -261,25 +190,19 @@ class DeadlineAutogradingIT {
     assertThat(shownBefore.tests())
         .extracting(ShownTest::name, ShownTest::counted)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(
-                "kthSmallest: the 3rd smallest of [5, 1, 4, 2, 3] is 3", true),
-            org.assertj.core.groups.Tuple.tuple(
-                "prune: the worked example at 75 % keeps exactly six weights", true),
-            org.assertj.core.groups.Tuple.tuple(
+            tuple("kthSmallest: the 3rd smallest of [5, 1, 4, 2, 3] is 3", true),
+            tuple("prune: the worked example at 75 % keeps exactly six weights", true),
+            tuple(
                 "prune: the Lab 1 example at 75 %, 60 % and 28 % (a tie at the threshold)", false));
     assertThat(shownBefore.withheldNote())
         .isEqualTo(
             "15 hidden tests are shown when grades are released. 1 hidden test shown here counts"
                 + " in your score once grades are released.");
-    signInAs("dl-ta", Role.TA);
-    assertThatThrownBy(() -> deadlines.releaseGrades("kthvalue"))
-        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+
     signInAs("instructor", Role.INSTRUCTOR);
     deadlines.releaseGrades("kthvalue");
     signInAs("late", Role.STUDENT);
-    StudentGrade after = gradebook.myGrade("kthvalue");
-    assertThat(after.score()).isEqualTo(22.0);
-    assertThat(after.comment()).isEqualTo("Illness note: penalty waived in part.");
+    assertThat(gradebook.myGrade("kthvalue").score()).isCloseTo(26 * 0.8, within(1e-9));
     ExerciseSummary released = workspace.exercises().get(0);
     assertThat(released.best()).isEqualTo(26.0);
     assertThat(released.maxShown()).isEqualTo(26.0);
@@ -289,63 +212,34 @@ class DeadlineAutogradingIT {
     assertThat(shownAfter.tests()).hasSize(18).allMatch(ShownTest::counted);
     assertThat(shownAfter.withheldNote()).isNull();
 
-    // Withdrawing the release: instructors only; students see "not yet released" again.
-    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
-        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-    signInAs("dl-ta", Role.TA);
-    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
-        .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
-    signInAs("instructor", Role.INSTRUCTOR);
-    deadlines.withdrawGradeRelease("kthvalue");
-    assertThat(deadlines.schedule("kthvalue").orElseThrow().gradesReleasedAt()).isNull();
-    assertThatThrownBy(() -> deadlines.withdrawGradeRelease("kthvalue"))
-        .isInstanceOf(DeadlineException.class)
-        .hasMessageContaining("there is no release to withdraw");
-    assertThat(deadlines.gradeReleases("kthvalue"))
-        .extracting(GradeReleaseEvent::released, GradeReleaseEvent::by)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(false, "instructor"),
-            org.assertj.core.groups.Tuple.tuple(true, "instructor"));
-    signInAs("late", Role.STUDENT);
-    StudentGrade withdrawn = gradebook.myGrade("kthvalue");
-    assertThat(withdrawn.released()).isFalse();
-    assertThat(withdrawn.score()).isNull();
-    assertThat(withdrawn.describe()).isEqualTo("Grading complete, not yet released.");
-    signInAs("instructor", Role.INSTRUCTOR);
-    deadlines.releaseGrades("kthvalue");
-
     // A hidden test changes; regrading the grades of record updates them and keeps history.
-    Path hidden = packs.resolve("grader/kthvalue/tests/KthvaluePruningHiddenTest.java");
     Files.writeString(
-        hidden,
-        Files.readString(hidden)
+        hiddenTests,
+        Files.readString(hiddenTests)
             .replace(
                 "  void the_worked_example() {",
                 "  void the_worked_example() {\n    org.junit.jupiter.api.Assertions.fail(\"now"
                     + " expects another answer\");"));
     app.getBean(GradingEngine.class).catalog().reload();
-    signInAs("dl-ta", Role.TA);
-    assertThat(gradebook.regradeGrades("kthvalue")).isEqualTo(4 - 1); // absent has no submission
+    signInAs("instructor", Role.INSTRUCTOR);
+    gradebook.override(lateId, "kthvalue", 22, "Illness note: penalty waived in part.");
+    GradeOfRecord before = gradebook.grade(lateId, "kthvalue").orElseThrow();
+    assertThat(gradebook.regradeGrades("kthvalue")).isEqualTo(1);
     awaitGradings(jdbc);
-    GradeOfRecord regraded = gradebook.grade(id(jdbc, "ontime"), "kthvalue").orElseThrow();
-    assertThat(regraded.score()).isEqualTo(24.0);
-    assertThat(regraded.gradedId()).isNotEqualTo(ontime.gradedId());
-    assertThat(submissions.gradingsOf(ontimeFinal))
+    GradeOfRecord regraded = gradebook.grade(lateId, "kthvalue").orElseThrow();
+    assertThat(regraded.computedScore()).isCloseTo(24 * 0.8, within(1e-9));
+    assertThat(regraded.score()).as("the override still counts").isEqualTo(22.0);
+    assertThat(regraded.gradedId()).isNotEqualTo(before.gradedId());
+    assertThat(submissions.gradingsOf(lateFinal))
         .extracting(Submission::kind)
         .containsExactly(SubmissionKind.AUTOGRADE, SubmissionKind.REGRADE);
-    assertThat(submissions.find(ontime.gradedId()).orElseThrow().result().score())
+    assertThat(submissions.find(before.gradedId()).orElseThrow().result().score())
         .as("the old result is kept")
         .isEqualTo(26.0);
-    assertThat(gradebook.audit(id(jdbc, "ontime"), "kthvalue"))
-        .extracting(AuditEntry::action, AuditEntry::oldScore, AuditEntry::newScore)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("autograde", null, 26.0),
-            org.assertj.core.groups.Tuple.tuple("regrade", 26.0, 24.0));
-    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().score())
-        .as("the override still counts")
-        .isEqualTo(22.0);
-    assertThat(gradebook.grade(lateId, "kthvalue").orElseThrow().computedScore())
-        .isCloseTo(24 * 0.8, within(1e-9));
+    List<AuditEntry> audit = gradebook.audit(lateId, "kthvalue");
+    AuditEntry last = audit.get(audit.size() - 1);
+    assertThat(last.action()).isEqualTo("regrade");
+    assertThat(last.newScore()).isCloseTo(24 * 0.8, within(1e-9));
   }
 
   @Test
@@ -405,6 +299,13 @@ class DeadlineAutogradingIT {
             "--lab.grading.grader-dir=" + packs.resolve("grader"),
             "--lab.deadlines.sweep-interval=1h",
             "--spring.main.banner-mode=off");
+  }
+
+  private void schedule(ConfigurableApplicationContext app, LatePolicy late, boolean leaderboard) {
+    signInAs("instructor", Role.INSTRUCTOR);
+    app.getBean(Deadlines.class)
+        .updateSchedule(
+            "kthvalue", new ScheduleChange(null, DUE, late, FinalChoice.LAST, null, leaderboard));
   }
 
   private Path copyPacks() throws IOException {
