@@ -15,8 +15,8 @@ import java.util.Optional;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
-import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -42,19 +42,19 @@ public class Deadlines {
           + " join account g on g.id = e.granted_by";
 
   private final JdbcClient jdbc;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final AccountService accounts;
   private final Clock clock;
   private final ZoneId zone;
 
   Deadlines(
       JdbcClient jdbc,
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       AccountService accounts,
       Clock clock,
       LabProperties properties) {
     this.jdbc = jdbc;
-    this.engine = engine;
+    this.exercises = exercises;
     this.accounts = accounts;
     this.clock = clock;
     this.zone = properties.timeZone();
@@ -62,7 +62,7 @@ public class Deadlines {
 
   /** The schedule of an exercise on offer; empty for an unknown exercise. */
   public Optional<ExerciseSchedule> schedule(String exerciseId) {
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    Exercise pack = exercises.find(exerciseId).orElse(null);
     if (pack == null) {
       return Optional.empty();
     }
@@ -76,8 +76,8 @@ public class Deadlines {
 
   /** Every exercise's schedule, in course order. */
   public List<ExerciseSchedule> schedules() {
-    return engine.catalog().packs().values().stream()
-        .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
+    return exercises.all().stream()
+        .sorted(Comparator.comparingInt((Exercise p) -> p.metadata().order()))
         .map(p -> schedule(p.id()).orElseThrow())
         .toList();
   }
@@ -400,7 +400,7 @@ public class Deadlines {
         .update();
   }
 
-  private static ExerciseSchedule packSchedule(ExercisePack pack) {
+  private static ExerciseSchedule packSchedule(Exercise pack) {
     return new ExerciseSchedule(
         pack.id(),
         null,

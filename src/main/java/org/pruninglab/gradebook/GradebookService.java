@@ -14,7 +14,7 @@ import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.submission.Submission;
@@ -74,7 +74,7 @@ public class GradebookService {
   private final Deadlines deadlines;
   private final SubmissionService submissions;
   private final AccountService accounts;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final Pseudonyms pseudonyms;
   private final JdbcClient jdbc;
   private final ObjectMapper json;
@@ -85,7 +85,7 @@ public class GradebookService {
       Deadlines deadlines,
       SubmissionService submissions,
       AccountService accounts,
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       Pseudonyms pseudonyms,
       JdbcClient jdbc,
       ObjectMapper json,
@@ -94,7 +94,7 @@ public class GradebookService {
     this.deadlines = deadlines;
     this.submissions = submissions;
     this.accounts = accounts;
-    this.engine = engine;
+    this.exercises = exercises;
     this.pseudonyms = pseudonyms;
     this.jdbc = jdbc;
     this.json = json;
@@ -111,7 +111,7 @@ public class GradebookService {
                 s ->
                     new Gradebook.Column(
                         s.exerciseId(),
-                        engine.catalog().packs().get(s.exerciseId()).metadata().title(),
+                        exercises.find(s.exerciseId()).orElseThrow().metadata().title(),
                         maxScore(s.exerciseId())))
             .toList();
     Map<String, GradeOfRecord> record = new HashMap<>();
@@ -497,7 +497,7 @@ public class GradebookService {
   }
 
   private double maxScore(String exerciseId) {
-    return engine.catalog().packs().get(exerciseId).metadata().points();
+    return exercises.find(exerciseId).orElseThrow().metadata().points();
   }
 
   private GradeOfRecord withMax(GradeOfRecord g) {

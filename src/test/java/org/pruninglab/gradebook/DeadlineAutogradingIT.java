@@ -30,7 +30,7 @@ import org.pruninglab.deadline.GradeReleaseEvent;
 import org.pruninglab.deadline.LatePolicy;
 import org.pruninglab.deadline.Penalty;
 import org.pruninglab.deadline.ScheduleChange;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionException;
 import org.pruninglab.submission.SubmissionKind;
@@ -323,7 +323,7 @@ class DeadlineAutogradingIT {
                 "  void the_worked_example() {",
                 "  void the_worked_example() {\n    org.junit.jupiter.api.Assertions.fail(\"now"
                     + " expects another answer\");"));
-    app.getBean(GradingEngine.class).catalog().reload();
+    app.getBean(ExerciseCatalog.class).reload();
     signInAs("dl-ta", Role.TA);
     assertThat(gradebook.regradeGrades("kthvalue")).isEqualTo(4 - 1); // absent has no submission
     awaitGradings(jdbc);

@@ -1,13 +1,15 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,19 +18,22 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.pruninglab.exercise.ExerciseMetadata;
-import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.exercise.KnownWrongVariant;
-import org.pruninglab.exercise.PackException;
-import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.compile.FileTrees;
+import org.pruninglab.compile.SourceCompiler;
+import org.pruninglab.compile.TestTypeNames;
+import org.pruninglab.labkit.fixtures.FixtureBuilders;
 
 /**
  * Reads and checks one exercise pack: {@code exercises/<id>/} (exercise.json, statement.md,
- * starter/, tests/) and {@code grader/<id>/} (tests/, reference/, wrong/<variant>/ with a
- * variant.json). The reference and all tests must compile, every test must carry its points, the
- * points must add up to the metadata's, and every known-wrong variant must name existing tests.
+ * starter/, tests/, optionally support/) and {@code grader/<id>/} (tests/, reference/,
+ * wrong/<variant>/ with a variant.json). The reference and all tests must compile, every test must
+ * carry its points, the points must add up to the metadata's, and every known-wrong variant must
+ * name existing tests.
  */
 public final class PackLoader {
+
+  /** The folder of helper classes that public and hidden tests share, beside {@code tests/}. */
+  public static final String SUPPORT = "support";
 
   private static final ObjectMapper JSON =
       new ObjectMapper()
@@ -41,14 +46,19 @@ public final class PackLoader {
     this.compiler = compiler;
   }
 
-  /** Loads {@code id}, compiling into {@code work/<id>/}; throws PackException with the reason. */
-  public ExercisePack load(Path exercisesRoot, Path graderRoot, String id, Path work) {
+  /**
+   * Loads {@code id}, compiling into {@code work/<id>/}: the reference and the starter once each,
+   * the public tests with the shared helpers once, the hidden tests once; throws PackException with
+   * the reason.
+   */
+  public GradingPack load(Path exercisesRoot, Path graderRoot, String id, Path work) {
     Path ex = exercisesRoot.resolve(id);
     Path gr = graderRoot.resolve(id);
     ExerciseMetadata meta = metadata(id, ex.resolve("exercise.json"));
     String statement = text(id, ex.resolve("statement.md"));
     String starter = text(id, ex.resolve("starter").resolve(meta.file()));
     Map<String, String> publicTests = sources(id, meta, ex.resolve("tests"));
+    Map<String, String> support = sources(id, meta, ex.resolve(SUPPORT));
     Map<String, String> hiddenTests = sources(id, meta, gr.resolve("tests"));
     String reference = text(id, gr.resolve("reference").resolve(meta.file()));
     if (publicTests.isEmpty()) {
@@ -56,31 +66,54 @@ public final class PackLoader {
     }
     Path packWork = work.resolve(id);
     try {
-      Files2.deleteRecursively(packWork);
+      FileTrees.deleteRecursively(packWork);
     } catch (IOException e) {
       throw new PackException(id, "cannot clear " + packWork + ": " + e.getMessage());
     }
     Path referenceClasses = packWork.resolve("reference");
-    Path testClasses = packWork.resolve("tests");
-    compileOrFail(
-        id,
-        "the reference solution",
-        Map.of(meta.sourcePath(), reference),
-        List.of(),
-        referenceClasses);
+    Path practiceClasses = packWork.resolve("tests-public");
+    Path hiddenClasses = packWork.resolve("tests-hidden");
+    String referenceApi =
+        compileOrFail(
+                id,
+                "the reference solution",
+                Map.of(meta.sourcePath(), reference),
+                List.of(),
+                referenceClasses,
+                true)
+            .api();
     compileOrFail(
         id,
         "the starter code",
         Map.of(meta.sourcePath(), starter),
         List.of(),
-        packWork.resolve("starter"));
-    Map<String, String> allTests = new LinkedHashMap<>(publicTests);
-    allTests.putAll(hiddenTests);
-    compileOrFail(id, "the tests", allTests, List.of(referenceClasses), testClasses);
+        packWork.resolve("starter"),
+        false);
+    Map<String, String> practiceSources = new LinkedHashMap<>(publicTests);
+    practiceSources.putAll(support);
+    compileOrFail(
+        id,
+        support.isEmpty() ? "the public tests" : "the public tests and helpers",
+        practiceSources,
+        List.of(referenceClasses),
+        practiceClasses,
+        false);
+    if (!hiddenTests.isEmpty()) {
+      compileOrFail(
+          id,
+          "the hidden tests",
+          hiddenTests,
+          List.of(referenceClasses, practiceClasses),
+          hiddenClasses,
+          false);
+    }
 
     List<PlannedTest> plan =
         TestPlanner.plan(
-            id, testClasses, referenceClasses, classNames(publicTests), classNames(hiddenTests));
+            id,
+            List.of(practiceClasses, hiddenClasses, referenceClasses),
+            classNames(publicTests),
+            classNames(hiddenTests));
     double sum = plan.stream().mapToDouble(PlannedTest::points).sum();
     if (Math.abs(sum - meta.points()) > 1e-9) {
       throw new PackException(
@@ -91,13 +124,46 @@ public final class PackLoader {
               + fmt(meta.points()));
     }
     List<KnownWrongVariant> variants = variants(id, meta, gr.resolve("wrong"), plan);
-    return new ExercisePack(
-        meta, statement, starter, publicTests, hiddenTests, reference, variants, plan, testClasses);
+    Exercise exercise =
+        new Exercise(meta, statement, starter, publicTests, plan, ContentHash.of(id, ex, gr));
+    return new GradingPack(
+        exercise,
+        support,
+        hiddenTests,
+        reference,
+        variants,
+        classFiles(id, practiceClasses),
+        classFiles(id, hiddenClasses),
+        referenceApi,
+        TestTypeNames.of(
+            List.of(practiceClasses, hiddenClasses).stream().filter(Files::isDirectory).toList(),
+            meta.packageName()));
   }
 
-  private void compileOrFail(
-      String id, String what, Map<String, String> sources, List<Path> extra, Path out) {
-    SourceCompiler.Compilation c = compiler.compile(sources, extra, out);
+  /** The class files under {@code folder} (relative path → bytes); none if it does not exist. */
+  private static Map<String, byte[]> classFiles(String id, Path folder) {
+    Map<String, byte[]> classes = new LinkedHashMap<>();
+    if (!Files.isDirectory(folder)) {
+      return classes;
+    }
+    try (Stream<Path> files = Files.walk(folder)) {
+      for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+        classes.put(folder.relativize(f).toString(), Files.readAllBytes(f));
+      }
+    } catch (IOException e) {
+      throw new PackException(id, "cannot read the compiled tests: " + e.getMessage());
+    }
+    return classes;
+  }
+
+  private SourceCompiler.Compilation compileOrFail(
+      String id,
+      String what,
+      Map<String, String> sources,
+      List<Path> extra,
+      Path out,
+      boolean describeApi) {
+    SourceCompiler.Compilation c = compiler.compile(sources, extra, out, describeApi);
     if (!c.succeeded()) {
       String first =
           c.diagnostics().stream()
@@ -105,11 +171,13 @@ public final class PackLoader {
               .limit(3)
               .map(d -> d.file() + ":" + d.diagnostic().line() + ": " + d.diagnostic().message())
               .collect(Collectors.joining("; "));
-      throw new PackException(id, what + " does not compile: " + first);
+      throw new PackException(
+          id, what + (what.endsWith("s") ? " do" : " does") + " not compile: " + first);
     }
+    return c;
   }
 
-  static ExerciseMetadata metadata(String id, Path file) {
+  public static ExerciseMetadata metadata(String id, Path file) {
     ExerciseMetadata meta;
     try {
       meta = JSON.readValue(text(id, file), ExerciseMetadata.class);
@@ -155,6 +223,18 @@ public final class PackLoader {
               + "', not '"
               + meta.device()
               + "'");
+    }
+    for (String fixture : meta.fixtures()) {
+      if (FixtureBuilders.find(fixture).isEmpty()) {
+        problems.add(
+            "there is no fixture '"
+                + fixture
+                + "' (there are "
+                + FixtureBuilders.all().stream()
+                    .map(FixtureBuilders.Fixture::name)
+                    .collect(Collectors.joining(", "))
+                + ")");
+      }
     }
     if (!problems.isEmpty()) {
       throw new PackException(id, "exercise.json: " + String.join("; ", problems));
@@ -233,8 +313,8 @@ public final class PackLoader {
   static String text(String id, Path file) {
     try {
       byte[] bytes = Files.readAllBytes(file);
-      return StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
-    } catch (java.nio.file.NoSuchFileException e) {
+      return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (NoSuchFileException e) {
       throw new PackException(id, "the file " + file + " is missing");
     } catch (CharacterCodingException e) {
       throw new PackException(id, "the file " + file + " is not UTF-8 text");

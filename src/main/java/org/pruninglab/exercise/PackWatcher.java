@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,13 +20,11 @@ class PackWatcher {
 
   private static final Logger LOG = LoggerFactory.getLogger(PackWatcher.class);
 
-  private final GradingEngine engine;
-  private final GradingProperties properties;
+  private final ExerciseCatalog catalog;
   private volatile String lastSeen;
 
-  PackWatcher(GradingEngine engine, GradingProperties properties) {
-    this.engine = engine;
-    this.properties = properties;
+  PackWatcher(ExerciseCatalog catalog) {
+    this.catalog = catalog;
     this.lastSeen = fingerprint();
   }
 
@@ -37,11 +35,9 @@ class PackWatcher {
       return;
     }
     lastSeen = now;
-    Map<String, String> problems = engine.catalog().reload();
+    Map<String, String> problems = catalog.reload();
     LOG.info(
-        "Exercise packs reloaded: {} offered, {} broken",
-        engine.catalog().packs().size(),
-        problems.size());
+        "Exercise packs reloaded: {} offered, {} broken", catalog.all().size(), problems.size());
     problems.forEach(
         (id, why) -> LOG.error("The exercise pack {} is broken and not offered: {}", id, why));
   }
@@ -49,7 +45,7 @@ class PackWatcher {
   private String fingerprint() {
     long newest = 0;
     long count = 0;
-    for (Path root : new Path[] {properties.exercisesDir(), properties.graderDir()}) {
+    for (Path root : catalog.folders()) {
       if (!Files.isDirectory(root)) {
         continue;
       }

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 /**
  * Something the student's code uses that the exercise does not allow, in plain words.

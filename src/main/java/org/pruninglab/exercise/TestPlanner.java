@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.engine.JupiterTestEngine;
 import org.junit.platform.engine.TestTag;
 import org.junit.platform.engine.support.descriptor.MethodSource;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.TestIdentifier;
 import org.junit.platform.launcher.TestPlan;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
-import org.pruninglab.exercise.PackException;
-import org.pruninglab.exercise.PlannedTest;
-import org.pruninglab.exercise.Visibility;
-import org.pruninglab.grading.harness.JupiterLauncher;
+import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * Discovers an exercise's tests from their compiled classes (compiled against the reference
@@ -27,7 +27,8 @@ import org.pruninglab.grading.harness.JupiterLauncher;
  * {@code @Tag("points=2")} on every test method, optionally
  * {@code @Tag("visibility=after_due_date")} on the method or its class. Public tests default to
  * {@code visible}, hidden ones to {@code after_release}: a hidden test's row appears only once
- * grades are released, unless the pack says otherwise.
+ * grades are released, unless the pack says otherwise. Every test method must carry a
+ * {@code @DisplayName}: it is what students read.
  */
 final class TestPlanner {
 
@@ -35,16 +36,23 @@ final class TestPlanner {
 
   static List<PlannedTest> plan(
       String packId,
-      Path testClasses,
-      Path referenceClasses,
+      List<Path> classFolders,
       List<String> publicClasses,
       List<String> hiddenClasses) {
-    Launcher launcher = JupiterLauncher.create();
+    Launcher launcher = launcher();
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
     List<PlannedTest> plan = new ArrayList<>();
-    try (URLClassLoader loader =
-        new URLClassLoader(
-            new URL[] {testClasses.toUri().toURL(), referenceClasses.toUri().toURL()},
-            TestPlanner.class.getClassLoader())) {
+    URL[] urls = new URL[classFolders.size()];
+    try {
+      for (int i = 0; i < urls.length; i++) {
+        urls[i] = classFolders.get(i).toUri().toURL();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (URLClassLoader loader = new URLClassLoader(urls, TestPlanner.class.getClassLoader())) {
+      // Where JUnit looks a test's method up again (for its @DisplayName) it uses this loader.
+      Thread.currentThread().setContextClassLoader(loader);
       for (String className : concat(publicClasses, hiddenClasses)) {
         boolean hidden = hiddenClasses.contains(className);
         Class<?> testClass;
@@ -71,6 +79,8 @@ final class TestPlanner {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } finally {
+      Thread.currentThread().setContextClassLoader(context);
     }
     return plan;
   }
@@ -83,6 +93,14 @@ final class TestPlanner {
       boolean hidden,
       List<PlannedTest> plan) {
     if (id.getSource().orElse(null) instanceof MethodSource method) {
+      if (!method.getJavaMethod().isAnnotationPresent(DisplayName.class)) {
+        throw new PackException(
+            packId,
+            className
+                + "#"
+                + method.getMethodName()
+                + " needs a @DisplayName: it is what students read");
+      }
       plan.add(planned(packId, id, className, method.getMethodName(), hidden));
       return;
     }
@@ -115,6 +133,23 @@ final class TestPlanner {
     }
     return new PlannedTest(
         id.getUniqueId(), className, method, id.getDisplayName(), points, visibility, hidden);
+  }
+
+  /**
+   * A launcher with the Jupiter engine only and nothing found by service loading, configured as the
+   * harness's {@code JupiterLauncher} inside the sandbox (which the catalog, outside grading, does
+   * not depend on): the same discovery on both sides.
+   */
+  private static Launcher launcher() {
+    return LauncherFactory.create(
+        LauncherConfig.builder()
+            .enableTestEngineAutoRegistration(false)
+            .enableTestExecutionListenerAutoRegistration(false)
+            .enableLauncherSessionListenerAutoRegistration(false)
+            .enableLauncherDiscoveryListenerAutoRegistration(false)
+            .enablePostDiscoveryFilterAutoRegistration(false)
+            .addTestEngines(new JupiterTestEngine())
+            .build());
   }
 
   private static List<String> concat(List<String> a, List<String> b) {

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 import java.io.IOException;
 import java.nio.file.FileVisitResult;
@@ -9,9 +9,9 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 
 /** File helpers of the trusted side that never follow a symbolic link. */
-public final class Files2 {
+public final class FileTrees {
 
-  private Files2() {}
+  private FileTrees() {}
 
   /** Deletes a folder tree; a link inside is removed, never followed. */
   public static void deleteRecursively(Path root) throws IOException {

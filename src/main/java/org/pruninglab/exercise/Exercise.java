@@ -1,34 +1,43 @@
 package org.pruninglab.exercise;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A loaded, checked exercise: what students see ({@code exercises/<id>/}) and what they never see
- * ({@code grader/<id>/}).
+ * What pages and student-facing services may see of a loaded exercise: its metadata, statement,
+ * starter and public tests, and the plan of every test (names, points, visibility) — never the
+ * hidden tests' code or the reference solution, which only {@link GradingPack} carries.
  *
  * @param statement Markdown
  * @param starter the starter source of the student's file
  * @param publicTests test sources by source path ({@code lab/FooPublicTest.java})
- * @param hiddenTests hidden test sources by source path
- * @param reference the reference solution of the student's file
  * @param plan every public and hidden test, in discovery order
- * @param compiledTests where the trusted side keeps the pack's compiled tests
+ * @param contentHash SHA-256 (hex) of every file of the pack, hidden ones included: which version
+ *     of the tests graded a result
  */
-public record ExercisePack(
+public record Exercise(
     ExerciseMetadata metadata,
     String statement,
     String starter,
     Map<String, String> publicTests,
-    Map<String, String> hiddenTests,
-    String reference,
-    List<KnownWrongVariant> wrongVariants,
     List<PlannedTest> plan,
-    Path compiledTests) {
+    String contentHash) {
+
+  public Exercise {
+    publicTests = Map.copyOf(publicTests);
+    plan = List.copyOf(plan);
+  }
 
   public String id() {
     return metadata.id();
+  }
+
+  public String title() {
+    return metadata.title();
+  }
+
+  public double points() {
+    return metadata.points();
   }
 
   public List<PlannedTest> plan(boolean includeHidden) {
@@ -42,5 +51,10 @@ public record ExercisePack(
 
   public double maxPoints(boolean includeHidden) {
     return plan(includeHidden).stream().mapToDouble(PlannedTest::points).sum();
+  }
+
+  /** How many hidden tests the plan has (their names are shown only after release). */
+  public int hiddenTestCount() {
+    return (int) plan.stream().filter(PlannedTest::hidden).count();
   }
 }

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 import java.util.List;
 import java.util.Set;

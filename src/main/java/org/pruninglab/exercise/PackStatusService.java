@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,19 +10,19 @@ import org.springframework.stereotype.Service;
 @Service
 public class PackStatusService {
 
-  private final GradingEngine engine;
+  private final ExerciseCatalog catalog;
+  private final GradingAvailability grading;
 
-  PackStatusService(GradingEngine engine) {
-    this.engine = engine;
+  PackStatusService(ExerciseCatalog catalog, GradingAvailability grading) {
+    this.catalog = catalog;
+    this.grading = grading;
   }
 
   @PreAuthorize("hasAnyRole('" + Role.TA_NAME + "', '" + Role.INSTRUCTOR_NAME + "')")
   public List<PackStatus> packs() {
     List<PackStatus> out = new ArrayList<>();
-    engine
-        .catalog()
-        .packs()
-        .values()
+    catalog
+        .gradingPacks()
         .forEach(
             p ->
                 out.add(
@@ -30,29 +30,23 @@ public class PackStatusService {
                         p.id(),
                         p.metadata().title(),
                         p.metadata().points(),
-                        p.plan().size(),
+                        p.plan(true).size(),
                         p.wrongVariants().size(),
                         null)));
-    engine.catalog().problems().forEach((id, why) -> out.add(new PackStatus(id, id, 0, 0, 0, why)));
+    catalog.problems().forEach((id, why) -> out.add(new PackStatus(id, id, 0, 0, 0, why)));
     return out;
   }
 
   /** Why grading is off on this host, or null. */
   @PreAuthorize("hasAnyRole('" + Role.TA_NAME + "', '" + Role.INSTRUCTOR_NAME + "')")
   public String refusal() {
-    return engine.refusal();
-  }
-
-  /** Whether student code runs without a sandbox here: every page says so. */
-  @PreAuthorize("isAuthenticated()")
-  public boolean unsafeLocal() {
-    return engine.unsafeLocal();
+    return grading.refusal();
   }
 
   /** Loads every pack again now (instructors), returning the new state. */
   @PreAuthorize("hasRole('" + Role.INSTRUCTOR_NAME + "')")
   public List<PackStatus> reload() {
-    engine.catalog().reload();
+    catalog.reload();
     return packs();
   }
 }

@@ -1,4 +1,4 @@
-package org.pruninglab.grading.ui;
+package org.pruninglab.exercise.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
-import org.pruninglab.grading.PackStatus;
-import org.pruninglab.grading.PackStatusService;
+import org.pruninglab.exercise.PackStatus;
+import org.pruninglab.exercise.PackStatusService;
 
 /**
  * Which exercises are offered and which packs are broken, with the reason, for TAs and instructors;

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 /**
  * A compiler message about the student's file, positioned for the editor.

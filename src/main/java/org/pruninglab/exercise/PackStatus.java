@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 /**
  * What staff see of one pack: offered (problem null) or withdrawn with the reason.

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 import com.sun.source.util.JavacTask;
 import com.sun.source.util.TaskEvent;

@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.exercise;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -8,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pruninglab.exercise.ExerciseMetadata;
-import org.pruninglab.exercise.PackException;
 
 /** An exercise's device request in exercise.json: read, defaulted and checked. */
 class ExerciseDeviceTest {

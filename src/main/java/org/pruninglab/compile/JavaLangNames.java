@@ -1,4 +1,4 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

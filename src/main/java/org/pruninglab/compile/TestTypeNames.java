@@ -1,40 +1,33 @@
-package org.pruninglab.grading;
+package org.pruninglab.compile;
 
 import com.tngtech.archunit.ArchConfiguration;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.nio.file.Path;
 import java.util.Collections;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.WeakHashMap;
-import org.pruninglab.exercise.ExercisePack;
 
 /**
  * The simple names of the types an exercise's tests refer to outside the exercise's own package
  * (JUnit's, the lab kit's, the JDK's), read from the tests as compiled against the reference. A
  * student class of that name in the tests' package would be what those names mean when the tests
- * are compiled against the student's classes: the policy refuses such names.
+ * are compiled against the student's classes: the policy refuses such names. Read once, when the
+ * pack loads.
  */
-final class TestTypeNames {
-
-  private static final Map<ExercisePack, Set<String>> CACHE =
-      Collections.synchronizedMap(new WeakHashMap<>());
+public final class TestTypeNames {
 
   private TestTypeNames() {}
 
-  static Set<String> of(ExercisePack pack) {
-    return CACHE.computeIfAbsent(pack, TestTypeNames::read);
-  }
-
-  private static Set<String> read(ExercisePack pack) {
-    String own = pack.metadata().packageName();
+  /** The names, from the class files under {@code compiledTests} of tests in {@code own}. */
+  public static Set<String> of(List<Path> compiledTests, String own) {
     JavaClasses tests =
         ArchConfiguration.withThreadLocalScope(
             (ArchConfiguration config) -> {
               config.setResolveMissingDependenciesFromClassPath(false);
-              return new ClassFileImporter().importPath(pack.compiledTests());
+              return new ClassFileImporter().importPaths(compiledTests);
             });
     Set<String> names = new TreeSet<>();
     for (JavaClass test : tests) {
