@@ -17,6 +17,7 @@ import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
@@ -61,10 +62,10 @@ public class GradebookService {
           + " pr.number_value) as accuracy, sp.number_value as sparsity, mc.number_value as"
           + " macs, row_number() over (partition by s.account_id order by r.score desc, s.id"
           + " desc) as n from submission s join grading_result r on r.submission_id = s.id"
-          + metric("sp", "sparsity")
-          + metric("ft", "accuracy.finetuned")
-          + metric("pr", "accuracy.pruned")
-          + metric("mc", "macs")
+          + metric("sp", ResultNames.SPARSITY)
+          + metric("ft", ResultNames.ACCURACY_FINETUNED)
+          + metric("pr", ResultNames.ACCURACY_PRUNED)
+          + metric("mc", ResultNames.MACS)
           + " where s.exercise_id = ? and s.kind = 'submission' and sp.number_value is not null"
           + " and coalesce(ft.number_value, pr.number_value) is not null) b join account a on"
           + " a.id = b.account_id where b.n = 1 and a.role = 'STUDENT' order by b.accuracy desc,"
@@ -436,16 +437,26 @@ public class GradebookService {
 
   private static Optional<Best> best(List<Submission> list) {
     return list.stream()
-        .filter(s -> s.result() != null && accuracyOf(s) != null && number(s, "sparsity") != null)
+        .filter(
+            s ->
+                s.result() != null
+                    && accuracyOf(s) != null
+                    && number(s, ResultNames.SPARSITY) != null)
         .max(
             Comparator.comparingDouble((Submission s) -> s.result().score())
                 .thenComparing(Submission::id))
-        .map(s -> new Best(s, number(s, "sparsity"), accuracyOf(s), number(s, "macs")));
+        .map(
+            s ->
+                new Best(
+                    s,
+                    number(s, ResultNames.SPARSITY),
+                    accuracyOf(s),
+                    number(s, ResultNames.MACS)));
   }
 
   private static Double accuracyOf(Submission s) {
-    Double tuned = number(s, "accuracy.finetuned");
-    return tuned != null ? tuned : number(s, "accuracy.pruned");
+    Double tuned = number(s, ResultNames.ACCURACY_FINETUNED);
+    return tuned != null ? tuned : number(s, ResultNames.ACCURACY_PRUNED);
   }
 
   private static Double number(Submission s, String name) {

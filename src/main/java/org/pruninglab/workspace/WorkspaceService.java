@@ -22,6 +22,7 @@ import org.pruninglab.gradebook.GradebookService;
 import org.pruninglab.gradebook.StudentGrade;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
@@ -38,7 +39,7 @@ import org.springframework.stereotype.Service;
 public class WorkspaceService {
 
   /** The picture name the tests use for the accuracy-vs-sparsity sweep. */
-  public static final String CURVE = "accuracy-vs-sparsity";
+  public static final String CURVE = ResultNames.ACCURACY_VS_SPARSITY;
 
   private final ExerciseCatalog exercises;
   private final SubmissionService submissions;
