@@ -85,6 +85,13 @@ class NewPackFromTheContractTest {
     assertThat(after).isPresent();
     assertThat(after.get().zeros()).isGreaterThan(before.get().zeros());
 
+    // The declared fixture was built for it, by the trusted side.
+    assertThat(
+            FixtureBuilders.find(FixtureBuilders.TRAINED_MLP)
+                .orElseThrow()
+                .builtIn(f.classpath.fixtures()))
+        .isTrue();
+
     // The known-wrong variant loses exactly the test its variant.json names.
     KnownWrongVariant signed = pack.wrongVariants().get(0);
     GradingResult wrong = f.grader.grade(pack, bytes(signed.source()), true);
