@@ -1,5 +1,7 @@
 package org.pruninglab.exercise;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,7 +26,7 @@ public record Exercise(
     String contentHash) {
 
   public Exercise {
-    publicTests = Map.copyOf(publicTests);
+    publicTests = Collections.unmodifiableMap(new LinkedHashMap<>(publicTests));
     plan = List.copyOf(plan);
   }
 

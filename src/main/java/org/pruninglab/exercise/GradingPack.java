@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,8 +37,9 @@ public record GradingPack(
     Set<String> testTypeNames) {
 
   public GradingPack {
-    supportSources = Map.copyOf(supportSources);
-    hiddenTests = Map.copyOf(hiddenTests);
+    // Sources keep their folder's (sorted) order: tests are compiled and listed in it.
+    supportSources = Collections.unmodifiableMap(new LinkedHashMap<>(supportSources));
+    hiddenTests = Collections.unmodifiableMap(new LinkedHashMap<>(hiddenTests));
     wrongVariants = List.copyOf(wrongVariants);
     practiceClasses = Map.copyOf(practiceClasses);
     hiddenClasses = Map.copyOf(hiddenClasses);
