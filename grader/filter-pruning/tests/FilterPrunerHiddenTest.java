@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pruninglab.grading.harness.PruningResults;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.metrics.Metrics;
@@ -247,14 +248,14 @@ class FilterPrunerHiddenTest {
             .optLearningRate(LearningRate.cosine(0.01, 1, 0)).optSeed(4).build()
             .fit(train, 1, null);
         double fineTuned = Evaluation.accuracy(pruned, test);
-        PruningResults.record("accuracy.dense", dense);
-        PruningResults.record("accuracy.pruned", afterPruning);
-        PruningResults.record("accuracy.finetuned", fineTuned);
-        PruningResults.record("parameters.before", Metrics.stats(cnn).parameterCount());
-        PruningResults.record("parameters", Metrics.stats(pruned).parameterCount());
-        PruningResults.record("macs.before", Metrics.macs(cnn));
-        PruningResults.record("macs", Metrics.macs(pruned));
-        PruningResults.record("device", pruned.device().toString());
+        PruningResults.record(ResultNames.ACCURACY_DENSE, dense);
+        PruningResults.record(ResultNames.ACCURACY_PRUNED, afterPruning);
+        PruningResults.record(ResultNames.ACCURACY_FINETUNED, fineTuned);
+        PruningResults.record(ResultNames.PARAMETERS_BEFORE, Metrics.stats(cnn).parameterCount());
+        PruningResults.record(ResultNames.PARAMETERS, Metrics.stats(pruned).parameterCount());
+        PruningResults.record(ResultNames.MACS_BEFORE, Metrics.macs(cnn));
+        PruningResults.record(ResultNames.MACS, Metrics.macs(pruned));
+        PruningResults.record(ResultNames.DEVICE, pruned.device().toString());
         assertTrue(Math.abs(afterPruning - referenceAfterPruning) <= 0.01, String.format(
             "right after pruning (before the fine-tune) the accuracy is %.1f %%; the reference's"
                 + " pruned network reaches %.1f %% (dense %.1f %%): copy the kept filters, their"

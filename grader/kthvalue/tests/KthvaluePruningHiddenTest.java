@@ -28,6 +28,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.pruninglab.grading.harness.Fixtures;
 import org.pruninglab.grading.harness.PruningResults;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.Pictures;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.data.Batches;
@@ -325,9 +326,9 @@ class KthvaluePruningHiddenTest {
       boolean pictures = PruningResults.picturesWanted();
       if (pictures) {
         for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
-          PruningResults.picture(e.getKey() + ".before", Pictures.histogram(e.getKey(), e.getValue(), 40));
+          PruningResults.picture(ResultNames.before(e.getKey()), Pictures.histogram(e.getKey(), e.getValue(), 40));
         }
-        PruningResults.picture("conv1.weight.kernels.before",
+        PruningResults.picture(ResultNames.KERNELS_BEFORE,
             Pictures.kernelMaps("conv1.weight", cnn.prunableWeights().get("conv1.weight")));
       }
       Map<String, NDArray> masks = new java.util.LinkedHashMap<>();
@@ -336,15 +337,15 @@ class KthvaluePruningHiddenTest {
       }
       if (pictures) {
         for (Map.Entry<String, NDArray> e : cnn.prunableWeights().entrySet()) {
-          PruningResults.picture(e.getKey() + ".after", Pictures.histogram(e.getKey(), e.getValue(), 40));
-          PruningResults.picture(e.getKey() + ".mask", Pictures.maskBitmap(e.getKey(), e.getValue(), 64));
+          PruningResults.picture(ResultNames.after(e.getKey()), Pictures.histogram(e.getKey(), e.getValue(), 40));
+          PruningResults.picture(ResultNames.mask(e.getKey()), Pictures.maskBitmap(e.getKey(), e.getValue(), 64));
         }
-        PruningResults.picture("conv1.weight.kernels.after",
+        PruningResults.picture(ResultNames.KERNELS_AFTER,
             Pictures.kernelMaps("conv1.weight", cnn.prunableWeights().get("conv1.weight")));
       }
       double pruned = Evaluation.accuracy(cnn, test);
       if (pictures) {
-        PruningResults.picture("accuracy-vs-sparsity", sweep(trained, test, dense, pruned));
+        PruningResults.picture(ResultNames.ACCURACY_VS_SPARSITY, sweep(trained, test, dense, pruned));
       }
       Map<String, boolean[]> got = new LinkedHashMap<>();
       masks.forEach((name, mask) -> got.put(name, mask.toBooleanArray()));
@@ -354,16 +355,16 @@ class KthvaluePruningHiddenTest {
             "the mask of " + e.getKey() + " differs from the reference");
       }
       ModelStats stats = Metrics.stats(cnn);
-      PruningResults.record("accuracy.dense", dense);
-      PruningResults.record("accuracy.pruned", pruned);
-      PruningResults.record("sparsity", stats.prunableSparsity());
-      PruningResults.record("sparsity.all", stats.sparsity());
-      PruningResults.record("parameters", stats.parameterCount());
-      PruningResults.record("parameters.nonzero", stats.nonzeroCount());
-      PruningResults.record("size.bits", stats.sizeBits(32));
-      PruningResults.record("size.nonzero.bits", stats.nonzeroSizeBits(32));
-      PruningResults.record("macs", Metrics.macs(cnn));
-      PruningResults.record("device", cnn.device().toString());
+      PruningResults.record(ResultNames.ACCURACY_DENSE, dense);
+      PruningResults.record(ResultNames.ACCURACY_PRUNED, pruned);
+      PruningResults.record(ResultNames.SPARSITY, stats.prunableSparsity());
+      PruningResults.record(ResultNames.SPARSITY_ALL, stats.sparsity());
+      PruningResults.record(ResultNames.PARAMETERS, stats.parameterCount());
+      PruningResults.record(ResultNames.PARAMETERS_NONZERO, stats.nonzeroCount());
+      PruningResults.record(ResultNames.SIZE_BITS, stats.sizeBits(32));
+      PruningResults.record(ResultNames.SIZE_NONZERO_BITS, stats.nonzeroSizeBits(32));
+      PruningResults.record(ResultNames.MACS, Metrics.macs(cnn));
+      PruningResults.record(ResultNames.DEVICE, cnn.device().toString());
       assertEquals(120_199, stats.nonzeroCount(), "nonzero parameters after 90 % per tensor");
       assertTrue(stats.prunableSparsity() > 0.8999);
     }

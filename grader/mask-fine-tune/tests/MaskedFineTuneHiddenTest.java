@@ -13,6 +13,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.grading.harness.PruningResults;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.metrics.Metrics;
@@ -208,12 +209,12 @@ class MaskedFineTuneHiddenTest {
 
       double fineTuned = Evaluation.accuracy(cnn, test);
       ModelStats stats = Metrics.stats(cnn);
-      PruningResults.record("accuracy.dense", dense);
-      PruningResults.record("accuracy.pruned", pruned);
-      PruningResults.record("accuracy.finetuned", fineTuned);
-      PruningResults.record("sparsity", stats.prunableSparsity());
-      PruningResults.record("parameters.nonzero", stats.nonzeroCount());
-      PruningResults.record("device", cnn.device().toString());
+      PruningResults.record(ResultNames.ACCURACY_DENSE, dense);
+      PruningResults.record(ResultNames.ACCURACY_PRUNED, pruned);
+      PruningResults.record(ResultNames.ACCURACY_FINETUNED, fineTuned);
+      PruningResults.record(ResultNames.SPARSITY, stats.prunableSparsity());
+      PruningResults.record(ResultNames.PARAMETERS_NONZERO, stats.nonzeroCount());
+      PruningResults.record(ResultNames.DEVICE, cnn.device().toString());
       assertPrunedAreZero(cnn, kept);
       assertTrue(fineTuned >= 0.70, String.format(
           "after fine-tuning the accuracy is %.1f %% (dense %.1f %%, right after pruning %.1f %%);"

@@ -22,6 +22,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZonedDateTime;
 import java.util.Set;
+import org.pruninglab.exercise.GradingPack;
 import org.springframework.stereotype.Repository;
 
 /** The architecture, as rules the build checks. Each rule's name is the sentence it enforces. */
@@ -141,6 +142,39 @@ class ArchitectureTest {
           .because("base is what every feature may use, so it can use none of them");
 
   @ArchTest
+  static final ArchRule compiling_and_the_code_policy_depend_on_no_feature =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.compile..")
+          .should()
+          .dependOnClassesThat(
+              resideInAPackage("org.pruninglab..")
+                  .and(resideOutsideOfPackage("org.pruninglab.compile.."))
+                  .as("are in a feature"))
+          .because(
+              "the exercise catalog (to check packs) and grading (to check submissions) both use"
+                  + " it, so it can use neither");
+
+  @ArchTest
+  static final ArchRule only_grading_code_reads_hidden_tests_and_reference_solutions =
+      noClasses()
+          .that()
+          .resideOutsideOfPackages(
+              "org.pruninglab.grading..",
+              "org.pruninglab.backend..",
+              "org.pruninglab.exercise",
+              "org.pruninglab.cli..")
+          // The grading queue is grading code that still lives in submission.
+          .and()
+          .doNotHaveSimpleName("GradingQueue")
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName(GradingPack.class.getName())
+          .because(
+              "pages and student-facing services get an Exercise, which carries no hidden test,"
+                  + " reference solution or known-wrong variant");
+
+  @ArchTest
   static final ArchRule only_the_lab_kit_touches_djl =
       noClasses()
           .that()
@@ -195,6 +229,7 @@ class ArchitectureTest {
               "org.pruninglab.base..",
               "org.pruninglab.account..",
               "org.pruninglab.exercise..",
+              "org.pruninglab.compile..",
               "org.pruninglab.shell..",
               "org.pruninglab.cli..",
               "com.fasterxml..")

@@ -9,7 +9,9 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import org.pruninglab.exercise.ExercisePack;
+import java.util.stream.Collectors;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
@@ -48,9 +50,9 @@ public final class GradeCommand {
       return 2;
     }
     GradingEngine engine = GradingEngine.start(GradingConfig.fromSystemProperties());
-    ExercisePack pack = engine.catalog().packs().get(exercise);
+    GradingPack pack = engine.exercises().gradingPack(exercise).orElse(null);
     if (pack == null) {
-      String broken = engine.catalog().problems().get(exercise);
+      String broken = engine.exercises().problems().get(exercise);
       System.err.println(
           "grade: "
               + (broken != null
@@ -58,7 +60,9 @@ public final class GradeCommand {
                   : "there is no exercise "
                       + exercise
                       + "; there are "
-                      + String.join(", ", engine.catalog().packs().keySet())));
+                      + engine.exercises().all().stream()
+                          .map(Exercise::id)
+                          .collect(Collectors.joining(", "))));
       return 1;
     }
     if (engine.refusal() != null) {

@@ -3,7 +3,7 @@ package org.pruninglab.cli;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.PackValidator;
@@ -24,7 +24,7 @@ public final class ValidateCommand {
     }
     GradingEngine engine = GradingEngine.start(GradingConfig.fromSystemProperties());
     int bad = 0;
-    for (Map.Entry<String, String> broken : engine.catalog().problems().entrySet()) {
+    for (Map.Entry<String, String> broken : engine.exercises().problems().entrySet()) {
       System.out.println("BROKEN  " + broken.getKey() + ": " + broken.getValue());
       bad++;
     }
@@ -33,7 +33,7 @@ public final class ValidateCommand {
       return 1;
     }
     PackValidator validator = new PackValidator(engine.grader());
-    for (ExercisePack pack : engine.catalog().packs().values()) {
+    for (GradingPack pack : engine.exercises().gradingPacks()) {
       for (PackValidator.Check c : validator.validate(pack)) {
         System.out.println(
             (c.ok() ? "ok      " : "FAILED  ")

@@ -16,8 +16,8 @@ import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
 import org.pruninglab.deadline.DeadlineRepository.StoredExtension;
-import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,19 +37,19 @@ public class Deadlines {
       DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH);
 
   private final DeadlineRepository repository;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final AccountService accounts;
   private final Clock clock;
   private final ZoneId zone;
 
   Deadlines(
       DeadlineRepository repository,
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       AccountService accounts,
       Clock clock,
       LabProperties properties) {
     this.repository = repository;
-    this.engine = engine;
+    this.exercises = exercises;
     this.accounts = accounts;
     this.clock = clock;
     this.zone = properties.timeZone();
@@ -57,7 +57,7 @@ public class Deadlines {
 
   /** The schedule of an exercise on offer; empty for an unknown exercise. */
   public Optional<ExerciseSchedule> schedule(String exerciseId) {
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    Exercise pack = exercises.find(exerciseId).orElse(null);
     if (pack == null) {
       return Optional.empty();
     }
@@ -66,8 +66,8 @@ public class Deadlines {
 
   /** Every exercise's schedule, in course order. */
   public List<ExerciseSchedule> schedules() {
-    return engine.catalog().packs().values().stream()
-        .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
+    return exercises.all().stream()
+        .sorted(Comparator.comparingInt((Exercise p) -> p.metadata().order()))
         .map(p -> schedule(p.id()).orElseThrow())
         .toList();
   }
@@ -375,7 +375,7 @@ public class Deadlines {
         clock.instant());
   }
 
-  private static ExerciseSchedule packSchedule(ExercisePack pack) {
+  private static ExerciseSchedule packSchedule(Exercise pack) {
     return new ExerciseSchedule(
         pack.id(),
         null,

@@ -21,6 +21,8 @@ import java.util.List;
  *     its worker has one free
  * @param cpuFallback a GPU-preferring job runs on the CPU when no GPU slot frees up within the
  *     worker's wait limit (default true; false makes it wait for a slot on a GPU worker)
+ * @param fixtures names of the trusted fixtures the tests read (built before they run), from the
+ *     lab kit's {@code FixtureBuilders}; none by default
  */
 public record ExerciseMetadata(
     String id,
@@ -35,7 +37,8 @@ public record ExerciseMetadata(
     int heapMegabytes,
     List<String> allowedApis,
     String device,
-    Boolean cpuFallback) {
+    Boolean cpuFallback,
+    List<String> fixtures) {
 
   /** The device value of an exercise that asks for a GPU. */
   public static final String GPU_PREFERRED = "gpu-preferred";
@@ -44,6 +47,7 @@ public record ExerciseMetadata(
     allowedApis = allowedApis == null ? List.of() : List.copyOf(allowedApis);
     device = device == null ? "cpu" : device;
     cpuFallback = cpuFallback == null || cpuFallback;
+    fixtures = fixtures == null ? List.of() : List.copyOf(fixtures);
   }
 
   /** True when the exercise asks for a GPU slot. */

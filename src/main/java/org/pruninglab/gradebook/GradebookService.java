@@ -18,9 +18,10 @@ import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.deadline.Extension;
 import org.pruninglab.gradebook.GradeRepository.StoredGrade;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.submission.BestPruningResult;
 import org.pruninglab.submission.GradingOutcome;
 import org.pruninglab.submission.Submission;
@@ -46,7 +47,7 @@ public class GradebookService {
   private final Deadlines deadlines;
   private final SubmissionService submissions;
   private final AccountService accounts;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final Pseudonyms pseudonyms;
   private final ObjectMapper json;
   private final Clock clock;
@@ -56,7 +57,7 @@ public class GradebookService {
       Deadlines deadlines,
       SubmissionService submissions,
       AccountService accounts,
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       Pseudonyms pseudonyms,
       ObjectMapper json,
       Clock clock) {
@@ -64,7 +65,7 @@ public class GradebookService {
     this.deadlines = deadlines;
     this.submissions = submissions;
     this.accounts = accounts;
-    this.engine = engine;
+    this.exercises = exercises;
     this.pseudonyms = pseudonyms;
     this.json = json;
     this.clock = clock;
@@ -80,7 +81,7 @@ public class GradebookService {
                 s ->
                     new Gradebook.Column(
                         s.exerciseId(),
-                        engine.catalog().packs().get(s.exerciseId()).metadata().title(),
+                        exercises.find(s.exerciseId()).orElseThrow().metadata().title(),
                         maxScore(s.exerciseId())))
             .toList();
     List<Account> students = students();
@@ -431,16 +432,26 @@ public class GradebookService {
 
   private static Optional<Best> best(List<Submission> list) {
     return list.stream()
-        .filter(s -> s.result() != null && accuracyOf(s) != null && number(s, "sparsity") != null)
+        .filter(
+            s ->
+                s.result() != null
+                    && accuracyOf(s) != null
+                    && number(s, ResultNames.SPARSITY) != null)
         .max(
             Comparator.comparingDouble((Submission s) -> s.result().score())
                 .thenComparing(Submission::id))
-        .map(s -> new Best(s, number(s, "sparsity"), accuracyOf(s), number(s, "macs")));
+        .map(
+            s ->
+                new Best(
+                    s,
+                    number(s, ResultNames.SPARSITY),
+                    accuracyOf(s),
+                    number(s, ResultNames.MACS)));
   }
 
   private static Double accuracyOf(Submission s) {
-    Double tuned = number(s, "accuracy.finetuned");
-    return tuned != null ? tuned : number(s, "accuracy.pruned");
+    Double tuned = number(s, ResultNames.ACCURACY_FINETUNED);
+    return tuned != null ? tuned : number(s, ResultNames.ACCURACY_PRUNED);
   }
 
   private static Double number(Submission s, String name) {
@@ -491,7 +502,7 @@ public class GradebookService {
   }
 
   private double maxScore(String exerciseId) {
-    return engine.catalog().packs().get(exerciseId).metadata().points();
+    return exercises.find(exerciseId).orElseThrow().metadata().points();
   }
 
   private GradeOfRecord withMax(GradeOfRecord g) {

@@ -5,13 +5,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.compile.CodePolicy;
+import org.pruninglab.compile.Diagnostic;
+import org.pruninglab.compile.FileTrees;
+import org.pruninglab.compile.PolicyViolation;
+import org.pruninglab.compile.SourceCompiler;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.PlannedTest;
 
 /**
@@ -26,7 +28,6 @@ public final class Grader {
   private final Sandbox sandbox;
   private final Path jobsRoot;
   private final boolean policyChecked;
-  private final PrecompiledTests precompiled;
 
   public Grader(SourceCompiler compiler, Sandbox sandbox, Path jobsRoot) {
     this(compiler, sandbox, jobsRoot, true);
@@ -41,16 +42,15 @@ public final class Grader {
     this.sandbox = sandbox;
     this.jobsRoot = jobsRoot;
     this.policyChecked = policyChecked;
-    this.precompiled = new PrecompiledTests(compiler, jobsRoot);
   }
 
-  public GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden) {
+  public GradingResult grade(GradingPack pack, byte[] source, boolean includeHidden) {
     return grade(pack, source, includeHidden, GradingProgress.NONE);
   }
 
   /** Grades and tells {@code progress} what the job is doing as it goes. */
   public GradingResult grade(
-      ExercisePack pack, byte[] source, boolean includeHidden, GradingProgress progress) {
+      GradingPack pack, byte[] source, boolean includeHidden, GradingProgress progress) {
     return grade(pack, source, includeHidden, limits(pack), progress, defaultOptions());
   }
 
@@ -59,7 +59,7 @@ public final class Grader {
    * pictures) and tells {@code progress} what the job is doing as it goes.
    */
   public GradingResult grade(
-      ExercisePack pack,
+      GradingPack pack,
       byte[] source,
       boolean includeHidden,
       GradingProgress progress,
@@ -73,18 +73,19 @@ public final class Grader {
   }
 
   /** With other limits than the pack's: for tests that must hit a limit quickly. */
-  GradingResult grade(ExercisePack pack, byte[] source, boolean includeHidden, Limits limits) {
+  GradingResult grade(GradingPack pack, byte[] source, boolean includeHidden, Limits limits) {
     return grade(pack, source, includeHidden, limits, GradingProgress.NONE, defaultOptions());
   }
 
   private GradingResult grade(
-      ExercisePack pack,
+      GradingPack pack,
       byte[] source,
       boolean includeHidden,
       Limits limits,
       GradingProgress progress,
       RunOptions options) {
     long start = System.nanoTime();
+    SandboxPreparation.prepareFixtures(sandbox.classpath(), pack.metadata().fixtures());
     List<PlannedTest> plan = pack.plan(includeHidden);
     double max = pack.maxPoints(includeHidden);
     String text;
@@ -115,7 +116,7 @@ public final class Grader {
       return gradeIn(job, pack, text, includeHidden, plan, max, start, limits, progress, options);
     } finally {
       try {
-        Files2.deleteRecursively(job);
+        FileTrees.deleteRecursively(job);
       } catch (IOException e) {
         // Left behind (nothing sweeps the jobs folder yet); it holds only class files.
       }
@@ -124,7 +125,7 @@ public final class Grader {
 
   private GradingResult gradeIn(
       Path job,
-      ExercisePack pack,
+      GradingPack pack,
       String text,
       boolean includeHidden,
       List<PlannedTest> plan,
@@ -184,10 +185,12 @@ public final class Grader {
 
     long t1 = System.nanoTime();
     progress.update(GradingProgress.Phase.CHECKING, 0, plan.size());
-    Set<String> testClassNames = new HashSet<>(pack.testClasses(true));
     CodePolicy policy =
         new CodePolicy(
-            meta.packageName(), meta.allowedApis(), testClassNames, TestTypeNames.of(pack));
+            meta.packageName(),
+            meta.allowedApis(),
+            pack.reservedClassNames(),
+            pack.testTypeNames());
     List<PolicyViolation> violations = policyChecked ? policy.check(student) : List.of();
     long policyMillis = ms(t1);
     if (!violations.isEmpty()) {
@@ -208,17 +211,13 @@ public final class Grader {
     }
 
     long t2 = System.nanoTime();
-    Map<String, String> testSources = new LinkedHashMap<>(pack.publicTests());
-    if (includeHidden) {
-      testSources.putAll(pack.hiddenTests());
-    }
-    PrecompiledTests.Compiled ready = precompiled.of(pack, testSources, includeHidden);
     SourceCompiler.Compilation testCompile;
-    if (ready != null && ready.api().equals(own.api())) {
-      ready.writeTo(tests);
+    if (pack.referenceApi().equals(own.api())) {
+      // javac would write the same test classes for this submission as for the reference.
+      pack.writeTestClasses(tests, includeHidden);
       testCompile = new SourceCompiler.Compilation(List.of(), null);
     } else {
-      testCompile = compiler.compile(testSources, List.of(student), tests);
+      testCompile = compiler.compile(pack.testSources(includeHidden), List.of(student), tests);
     }
     compileMillis += ms(t2);
     if (!testCompile.succeeded()) {
@@ -347,7 +346,7 @@ public final class Grader {
     }
   }
 
-  private Limits limits(ExercisePack pack) {
+  private Limits limits(GradingPack pack) {
     Limits d = Limits.defaults();
     var m = pack.metadata();
     return new Limits(
@@ -361,7 +360,7 @@ public final class Grader {
   }
 
   private static GradingResult early(
-      ExercisePack pack,
+      GradingPack pack,
       boolean hidden,
       Verdict verdict,
       String summary,

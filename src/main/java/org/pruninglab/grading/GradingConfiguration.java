@@ -2,6 +2,7 @@ package org.pruninglab.grading;
 
 import java.nio.file.Path;
 import org.pruninglab.base.LabProperties;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -28,10 +29,19 @@ class GradingConfiguration {
       LOG.warn("UNSAFE LOCAL MODE: student code runs without a sandbox");
     }
     engine
-        .catalog()
+        .exercises()
         .problems()
         .forEach(
             (id, why) -> LOG.error("The exercise pack {} is broken and not offered: {}", id, why));
     return engine;
+  }
+
+  /**
+   * The one exercise catalog every feature asks, loaded by the engine: compiling a pack's tests
+   * needs the sandbox's class path, which the engine prepares.
+   */
+  @Bean
+  ExerciseCatalog exerciseCatalog(GradingEngine engine) {
+    return engine.exercises();
   }
 }

@@ -2,20 +2,24 @@ package org.pruninglab.grading;
 
 import java.nio.file.Path;
 import java.util.List;
+import org.pruninglab.compile.SourceCompiler;
+import org.pruninglab.exercise.ExerciseCatalog;
 
 /**
  * The grading side put together from a {@link GradingConfig}: sandbox class path and engine cache
- * prepared, bubblewrap checked, packs loaded. When bubblewrap cannot run here and unsafe local mode
- * is off, {@link #refusal()} says why and nothing is graded.
+ * prepared, bubblewrap checked, the exercise catalog loaded and the fixtures its packs declare
+ * built. When bubblewrap cannot run here and unsafe local mode is off, {@link #refusal()} says why
+ * and nothing is graded.
  */
 public final class GradingEngine {
 
   private final GradingConfig config;
-  private final PackCatalog catalog;
+  private final ExerciseCatalog catalog;
   private final Grader grader;
   private final String refusal;
 
-  private GradingEngine(GradingConfig config, PackCatalog catalog, Grader grader, String refusal) {
+  private GradingEngine(
+      GradingConfig config, ExerciseCatalog catalog, Grader grader, String refusal) {
     this.config = config;
     this.catalog = catalog;
     this.grader = grader;
@@ -34,13 +38,20 @@ public final class GradingEngine {
     }
     Path archive = problem == null ? SandboxPreparation.prepareArchive(settings, cp) : null;
     SourceCompiler compiler = new SourceCompiler(cp.entries());
-    PackCatalog catalog = new PackCatalog(config, compiler);
+    ExerciseCatalog catalog =
+        new ExerciseCatalog(
+            config.exercisesDir(), config.graderDir(), config.workDir().resolve("packs"), compiler);
     catalog.reload();
+    // Built now, not at a first grading, for the packs offered at start (later ones: when graded).
+    SandboxPreparation.prepareFixtures(
+        cp,
+        catalog.all().stream().flatMap(e -> e.metadata().fixtures().stream()).distinct().toList());
     Grader grader = new Grader(compiler, new Sandbox(settings, cp, archive), jobs);
     return new GradingEngine(config, catalog, grader, problem);
   }
 
-  public PackCatalog catalog() {
+  /** The catalog the engine loaded, which the app offers as its one {@code ExerciseCatalog}. */
+  public ExerciseCatalog exercises() {
     return catalog;
   }
 
@@ -64,9 +75,5 @@ public final class GradingEngine {
   /** Job folders live beside the sandbox class path: both must be reachable by the sandbox. */
   static Path jobsFolder(GradingConfig config) {
     return config.sandboxDir().resolveSibling("jobs");
-  }
-
-  List<String> packIds() {
-    return List.copyOf(catalog.packs().keySet());
   }
 }

@@ -2,6 +2,8 @@ package org.pruninglab.grading;
 
 import java.util.List;
 import java.util.Map;
+import org.pruninglab.compile.Diagnostic;
+import org.pruninglab.compile.PolicyViolation;
 
 /**
  * Everything one grading job produced: the object the app stores and the {@code grade} command

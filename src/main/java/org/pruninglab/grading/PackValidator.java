@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.KnownWrongVariant;
 import org.pruninglab.exercise.PlannedTest;
 
@@ -30,7 +30,7 @@ public final class PackValidator {
     this.grader = grader;
   }
 
-  public List<Check> validate(ExercisePack pack) {
+  public List<Check> validate(GradingPack pack) {
     List<Check> out = new ArrayList<>();
     GradingResult ref = grade(pack, pack.reference());
     out.add(
@@ -81,7 +81,7 @@ public final class PackValidator {
     return out;
   }
 
-  private GradingResult grade(ExercisePack pack, String source) {
+  private GradingResult grade(GradingPack pack, String source) {
     return grader.grade(pack, source.getBytes(StandardCharsets.UTF_8), true);
   }
 

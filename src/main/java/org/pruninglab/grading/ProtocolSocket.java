@@ -10,6 +10,7 @@ import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import org.pruninglab.compile.FileTrees;
 
 /**
  * The harness's own channel for signed lines: a Unix socket in a fresh folder that only one sandbox
@@ -44,7 +45,7 @@ final class ProtocolSocket implements AutoCloseable {
       Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rwxrwxrwx"));
     } catch (IOException e) {
       server.close();
-      Files2.deleteRecursively(folder);
+      FileTrees.deleteRecursively(folder);
       throw e;
     }
     return new ProtocolSocket(folder, path, server);
@@ -74,7 +75,7 @@ final class ProtocolSocket implements AutoCloseable {
       // Closing a listener does not fail in a way that matters here.
     }
     try {
-      Files2.deleteRecursively(folder);
+      FileTrees.deleteRecursively(folder);
     } catch (IOException e) {
       // An empty folder under the temporary folder is all that can be left.
     }

@@ -79,6 +79,10 @@ public final class Sandbox {
     return settings;
   }
 
+  public SandboxClasspath classpath() {
+    return classpath;
+  }
+
   /**
    * Runs one sandbox JVM on the job folder's {@code classes/} (student and test classes), with the
    * job's own options (its device, whether tests record pictures), handing each verified line to

@@ -11,6 +11,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
+import org.pruninglab.compile.FileTrees;
 import org.pruninglab.grading.harness.ArchiveWarmUp;
 import org.pruninglab.grading.harness.HarnessMain;
 import org.slf4j.Logger;
@@ -66,7 +67,7 @@ final class SandboxArchive {
     } finally {
       if (work != null) {
         try {
-          Files2.deleteRecursively(work);
+          FileTrees.deleteRecursively(work);
         } catch (IOException e) {
           // A leftover working folder holds only the class list.
         }

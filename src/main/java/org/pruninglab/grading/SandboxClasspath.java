@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.pruninglab.compile.FileTrees;
 
 /**
  * The class path of the sandbox JVM, gathered from the running application into one folder: the
@@ -80,7 +81,7 @@ public final class SandboxClasspath {
     Path lib = Files.createDirectories(folder.resolve("lib"));
     Path classes = folder.resolve("classes");
     Path fresh = folder.resolve("classes.new");
-    Files2.deleteRecursively(fresh);
+    FileTrees.deleteRecursively(fresh);
     Files.createDirectories(fresh);
     ClassLoader loader = SandboxClasspath.class.getClassLoader();
     Set<Path> jars = new LinkedHashSet<>();
@@ -97,9 +98,9 @@ public final class SandboxClasspath {
     }
     copyOwnClasses(loader, fresh);
     if (Files.isDirectory(classes) && digest(classes).equals(digest(fresh))) {
-      Files2.deleteRecursively(fresh); // the same build: leave the folder running sandboxes bind
+      FileTrees.deleteRecursively(fresh); // the same build: leave the folder running sandboxes bind
     } else {
-      Files2.deleteRecursively(classes);
+      FileTrees.deleteRecursively(classes);
       Files.move(fresh, classes);
     }
     Files.createDirectories(folder.resolve("engine"));

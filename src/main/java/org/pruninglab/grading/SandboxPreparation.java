@@ -9,11 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.pruninglab.grading.harness.PrepareEngine;
 import org.pruninglab.grading.harness.PrepareFixtures;
+import org.pruninglab.labkit.fixtures.FixtureBuilders;
 
 /**
  * Start-up work before any sandbox runs: gather the class path, unpack the engine's natives into
@@ -25,8 +27,9 @@ public final class SandboxPreparation {
   private SandboxPreparation() {}
 
   /**
-   * The class path in {@code folder}, with the engine cache and fixtures filled. Processes on one
-   * host that share the folder (a web node and its workers) take turns under a file lock.
+   * The class path in {@code folder}, with the engine cache filled (fixtures are built for the
+   * packs that declare them: {@link #prepareFixtures}). Processes on one host that share the folder
+   * (a web node and its workers) take turns under a file lock.
    */
   public static SandboxClasspath prepare(Path folder) {
     return locked(folder, () -> prepareLocked(folder));
@@ -70,14 +73,30 @@ public final class SandboxPreparation {
       }
       readableByAll(cp.engineCache());
     }
-    Path fixtures = cp.fixtures();
-    if (!Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN))
-        || !Files.exists(fixtures.resolve(PrepareFixtures.TEST_500))
-        || !Files.exists(fixtures.resolve(PrepareFixtures.QUICK_CNN_ACCURACY))) {
-      runTrusted(cp, 600, PrepareFixtures.class.getName(), fixtures.toString());
-      readableByAll(fixtures);
-    }
     return cp;
+  }
+
+  /**
+   * Builds, in a trusted JVM outside any sandbox, the fixtures of {@code names} (and what they are
+   * built from) that the class path's fixtures folder lacks; nothing when all are there.
+   */
+  public static void prepareFixtures(SandboxClasspath cp, Collection<String> names) {
+    List<FixtureBuilders.Fixture> wanted = FixtureBuilders.withNeeds(names);
+    if (wanted.stream().allMatch(f -> f.builtIn(cp.fixtures()))) {
+      return;
+    }
+    locked(
+        cp.folder(),
+        () -> {
+          if (!wanted.stream().allMatch(f -> f.builtIn(cp.fixtures()))) {
+            List<String> args = new ArrayList<>(List.of(cp.fixtures().toString()));
+            wanted.forEach(f -> args.add(f.name()));
+            args.add(0, PrepareFixtures.class.getName());
+            runTrusted(cp, 600, args.toArray(String[]::new));
+            readableByAll(cp.fixtures());
+          }
+          return null;
+        });
   }
 
   /** Runs one of the harness's preparation mains in a JVM outside any sandbox. */

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.grading.DeviceSlots;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProgress;
@@ -213,7 +213,7 @@ public class GradingQueue {
   }
 
   private void supersede(long older, long newer, long accountId, String exerciseId) {
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    GradingPack pack = engine.exercises().gradingPack(exerciseId).orElse(null);
     Instant now = clock.instant();
     Boolean closed =
         tx.execute(
@@ -255,7 +255,7 @@ public class GradingQueue {
    * stops the sandbox ({@link #cancelledMeanwhile}). False when the run had its result already.
    */
   boolean cancel(Submission run) {
-    ExercisePack pack = engine.catalog().packs().get(run.exerciseId());
+    GradingPack pack = engine.exercises().gradingPack(run.exerciseId()).orElse(null);
     Instant now = clock.instant();
     for (int tries = 0; tries < 3; tries++) {
       int attempt = submissions.attempts(run.id());
@@ -345,7 +345,7 @@ public class GradingQueue {
   }
 
   private void giveUp(Submission s, int attempt) {
-    ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+    GradingPack pack = engine.exercises().gradingPack(s.exerciseId()).orElse(null);
     LOG.error(
         "Submission {} was started {} times without a result; it ends as a grader error",
         s.id(),
@@ -369,7 +369,7 @@ public class GradingQueue {
   private void gradeAndStore(Submission s, int attempt) {
     long id = s.id();
     GradingResult result;
-    ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+    GradingPack pack = engine.exercises().gradingPack(s.exerciseId()).orElse(null);
     String device = null;
     try {
       if (pack == null) {

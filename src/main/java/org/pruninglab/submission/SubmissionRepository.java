@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -469,10 +470,10 @@ class SubmissionRepository {
                 + " sparsity, mc.number_value as macs, row_number() over (partition by"
                 + " s.account_id order by r.score desc, s.id desc) as n from submission s join"
                 + " grading_result r on r.submission_id = s.id"
-                + metric("sp", "sparsity")
-                + metric("ft", "accuracy.finetuned")
-                + metric("pr", "accuracy.pruned")
-                + metric("mc", "macs")
+                + metric("sp", ResultNames.SPARSITY)
+                + metric("ft", ResultNames.ACCURACY_FINETUNED)
+                + metric("pr", ResultNames.ACCURACY_PRUNED)
+                + metric("mc", ResultNames.MACS)
                 + " where s.exercise_id = ? and s.kind = 'submission' and sp.number_value is not"
                 + " null and coalesce(ft.number_value, pr.number_value) is not null) b where b.n ="
                 + " 1 order by b.accuracy desc, b.sparsity desc")

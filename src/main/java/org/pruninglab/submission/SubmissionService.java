@@ -9,8 +9,8 @@ import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
-import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.grading.GradingProgress;
 import org.pruninglab.grading.GradingProperties;
 import org.springframework.security.access.AccessDeniedException;
@@ -28,7 +28,7 @@ public class SubmissionService {
 
   private final SubmissionRepository submissions;
   private final AccountService accounts;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final GradingQueue queue;
   private final GradingEvents events;
   private final GradingProperties properties;
@@ -39,7 +39,7 @@ public class SubmissionService {
   SubmissionService(
       SubmissionRepository submissions,
       AccountService accounts,
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       GradingQueue queue,
       GradingEvents events,
       GradingProperties properties,
@@ -50,7 +50,7 @@ public class SubmissionService {
     this.accessLog = accessLog;
     this.submissions = submissions;
     this.accounts = accounts;
-    this.engine = engine;
+    this.exercises = exercises;
     this.queue = queue;
     this.events = events;
     this.properties = properties;
@@ -102,7 +102,7 @@ public class SubmissionService {
   private long store(String exerciseId, String fileName, byte[] source, SubmissionKind kind) {
     Account me =
         accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    Exercise pack = exercises.find(exerciseId).orElse(null);
     if (pack == null) {
       throw new SubmissionException("There is no exercise called '" + exerciseId + "'.");
     }
@@ -320,7 +320,7 @@ public class SubmissionService {
     return submissions.bestPruningResults(exerciseId);
   }
 
-  private static String safeName(String fileName, ExercisePack pack) {
+  private static String safeName(String fileName, Exercise pack) {
     String name = fileName == null ? "" : fileName.replaceAll("[^A-Za-z0-9._-]", "_");
     if (name.isBlank() || name.length() > 200) {
       return pack.metadata().file();

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Locale;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
-import org.pruninglab.exercise.ExercisePack;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -31,20 +31,21 @@ public class DraftService {
 
   private final DraftRepository drafts;
   private final AccountService accounts;
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final Clock clock;
 
-  DraftService(DraftRepository drafts, AccountService accounts, GradingEngine engine, Clock clock) {
+  DraftService(
+      DraftRepository drafts, AccountService accounts, ExerciseCatalog exercises, Clock clock) {
     this.drafts = drafts;
     this.accounts = accounts;
-    this.engine = engine;
+    this.exercises = exercises;
     this.clock = clock;
   }
 
   /** The stored draft, or the starter code as version 0. */
   @PreAuthorize("isAuthenticated()")
   public Draft load(String exerciseId) {
-    ExercisePack pack = pack(exerciseId);
+    Exercise pack = pack(exerciseId);
     return drafts
         .find(me().id(), exerciseId)
         .orElseGet(() -> new Draft(exerciseId, pack.starter(), 0, null));
@@ -91,7 +92,7 @@ public class DraftService {
   @PreAuthorize("isAuthenticated()")
   @Transactional
   public Draft resetToStarter(String exerciseId, long basedOn) {
-    ExercisePack pack = pack(exerciseId);
+    Exercise pack = pack(exerciseId);
     Draft current = load(exerciseId);
     if (current.version() == 0) {
       return current;
@@ -123,8 +124,8 @@ public class DraftService {
     return drafts.history(me().id(), exerciseId);
   }
 
-  private ExercisePack pack(String exerciseId) {
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+  private Exercise pack(String exerciseId) {
+    Exercise pack = exercises.find(exerciseId).orElse(null);
     if (pack == null) {
       throw new DraftException("There is no exercise called '" + exerciseId + "'.");
     }

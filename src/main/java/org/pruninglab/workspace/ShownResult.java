@@ -2,8 +2,8 @@ package org.pruninglab.workspace;
 
 import java.util.List;
 import java.util.Map;
-import org.pruninglab.grading.Diagnostic;
-import org.pruninglab.grading.PolicyViolation;
+import org.pruninglab.compile.Diagnostic;
+import org.pruninglab.compile.PolicyViolation;
 import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.grading.Verdict;
 

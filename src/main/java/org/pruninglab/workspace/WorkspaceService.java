@@ -15,13 +15,14 @@ import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.EffectiveDeadline;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.exercise.PlannedTest;
 import org.pruninglab.gradebook.GradebookService;
 import org.pruninglab.gradebook.StudentGrade;
-import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
@@ -38,9 +39,9 @@ import org.springframework.stereotype.Service;
 public class WorkspaceService {
 
   /** The picture name the tests use for the accuracy-vs-sparsity sweep. */
-  public static final String CURVE = "accuracy-vs-sparsity";
+  public static final String CURVE = ResultNames.ACCURACY_VS_SPARSITY;
 
-  private final GradingEngine engine;
+  private final ExerciseCatalog exercises;
   private final SubmissionService submissions;
   private final DraftService drafts;
   private final Deadlines deadlines;
@@ -50,7 +51,7 @@ public class WorkspaceService {
   private final GradebookService gradebook;
 
   WorkspaceService(
-      GradingEngine engine,
+      ExerciseCatalog exercises,
       SubmissionService submissions,
       DraftService drafts,
       Deadlines deadlines,
@@ -59,7 +60,7 @@ public class WorkspaceService {
       Clock clock,
       GradebookService gradebook) {
     this.gradebook = gradebook;
-    this.engine = engine;
+    this.exercises = exercises;
     this.submissions = submissions;
     this.drafts = drafts;
     this.deadlines = deadlines;
@@ -73,12 +74,12 @@ public class WorkspaceService {
   public List<ExerciseSummary> exercises() {
     Account me = me();
     List<ExerciseSummary> out = new ArrayList<>();
-    List<ExercisePack> packs =
-        engine.catalog().packs().values().stream()
+    List<Exercise> packs =
+        exercises.all().stream()
             .filter(p -> visible(me, p.id()))
-            .sorted(Comparator.comparingInt((ExercisePack p) -> p.metadata().order()))
+            .sorted(Comparator.comparingInt((Exercise p) -> p.metadata().order()))
             .toList();
-    for (ExercisePack pack : packs) {
+    for (Exercise pack : packs) {
       EffectiveDeadline deadline = deadlines.effective(me.id(), pack.id()).orElseThrow();
       List<HistoryItem> history = history(pack.id());
       List<HistoryItem> counted = history.stream().filter(HistoryItem::counts).toList();
@@ -113,7 +114,7 @@ public class WorkspaceService {
   /** The page of one exercise; empty when there is no such exercise on offer. */
   @PreAuthorize("isAuthenticated()")
   public Optional<ExerciseDetails> exercise(String exerciseId) {
-    ExercisePack pack = engine.catalog().packs().get(exerciseId);
+    Exercise pack = exercises.find(exerciseId).orElse(null);
     Account me = me();
     if (pack == null || !visible(me, exerciseId)) {
       return Optional.empty();
@@ -238,7 +239,7 @@ public class WorkspaceService {
     if (s.result() != null) {
       GradingResult r = parse(s);
       if (r != null) {
-        ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+        Exercise pack = exercises.find(s.exerciseId()).orElse(null);
         shown =
             reader.role() == Role.STUDENT
                 ? ResultPresentation.forStudent(
@@ -280,7 +281,7 @@ public class WorkspaceService {
         shown);
   }
 
-  private static int hiddenTests(ExercisePack pack) {
+  private static int hiddenTests(Exercise pack) {
     return (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
   }
 

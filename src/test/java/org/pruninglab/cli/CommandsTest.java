@@ -56,7 +56,10 @@ class CommandsTest {
         System.setProperty("lab.data-dir", before);
       }
     }
-    var json = GradeCommand.JSON.readTree(captured.toString("UTF-8"));
+    // The jar logs to standard error (logback-cli.xml); this JVM's test logging writes to
+    // standard output, where a log line of loading the packs may come first.
+    String printed = captured.toString("UTF-8");
+    var json = GradeCommand.JSON.readTree(printed.substring(printed.indexOf("\n{") + 1));
     assertThat(json.path("verdict").asText()).isEqualTo("compile error");
     assertThat(json.path("diagnostics").get(0).path("line").asInt()).isEqualTo(3);
     assertThat(json.path("score").asDouble()).isZero();

@@ -7,17 +7,17 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.pruninglab.account.AccountDetails;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.MutableClock;
 import org.pruninglab.account.Role;
+import java.util.Optional;
+import org.pruninglab.exercise.Exercise;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.exercise.ExerciseMetadata;
-import org.pruninglab.exercise.ExercisePack;
 import org.pruninglab.grading.GradingEngine;
-import org.pruninglab.grading.PackCatalog;
 import org.pruninglab.submission.StoredSubmissions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
@@ -105,9 +105,9 @@ abstract class CourseRulesSlice {
       return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
-    /** The catalog is all the rules need of the engine: one pack, no sandbox. */
+    /** The catalog the rules read: one exercise, {@code kthvalue}, with no tests to compile. */
     @Bean
-    GradingEngine gradingEngine() {
+    ExerciseCatalog exerciseCatalog() {
       ExerciseMetadata metadata =
           new ExerciseMetadata(
               EXERCISE,
@@ -122,14 +122,21 @@ abstract class CourseRulesSlice {
               256,
               List.of(),
               "cpu",
-              null);
-      ExercisePack pack =
-          new ExercisePack(
-              metadata, "", "", Map.of(), Map.of(), "", List.of(), List.of(), Path.of("none"));
-      PackCatalog catalog = mock(PackCatalog.class);
-      when(catalog.packs()).thenReturn(Map.of(EXERCISE, pack));
+              null,
+              List.of());
+      Exercise exercise =
+          new Exercise(metadata, "", "", java.util.Map.of(), List.of(), "0".repeat(64));
+      ExerciseCatalog catalog = mock(ExerciseCatalog.class);
+      when(catalog.find(EXERCISE)).thenReturn(Optional.of(exercise));
+      when(catalog.all()).thenReturn(List.of(exercise));
+      return catalog;
+    }
+
+    /** The queue's engine is never asked to grade here (no workers). */
+    @Bean
+    GradingEngine gradingEngine(ExerciseCatalog catalog) {
       GradingEngine engine = mock(GradingEngine.class);
-      when(engine.catalog()).thenReturn(catalog);
+      when(engine.exercises()).thenReturn(catalog);
       return engine;
     }
   }

@@ -28,7 +28,7 @@ import org.pruninglab.deadline.FinalChoice;
 import org.pruninglab.deadline.LatePolicy;
 import org.pruninglab.deadline.Penalty;
 import org.pruninglab.deadline.ScheduleChange;
-import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
@@ -220,7 +220,7 @@ class DeadlineAutogradingIT {
                 "  void the_worked_example() {",
                 "  void the_worked_example() {\n    org.junit.jupiter.api.Assertions.fail(\"now"
                     + " expects another answer\");"));
-    app.getBean(GradingEngine.class).catalog().reload();
+    app.getBean(ExerciseCatalog.class).reload();
     signInAs("instructor", Role.INSTRUCTOR);
     gradebook.override(lateId, "kthvalue", 22, "Illness note: penalty waived in part.");
     GradeOfRecord before = gradebook.grade(lateId, "kthvalue").orElseThrow();

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 
 /**
  * Hostile submissions, one or more per attack class of threats.md (A forging, B reading, C
@@ -28,7 +28,7 @@ import org.pruninglab.exercise.ExercisePack;
 class AdversarialTest {
 
   private static final GradingFixture F = GradingFixture.get();
-  private static final ExercisePack PACK = F.pack("kthvalue");
+  private static final GradingPack PACK = F.pack("kthvalue");
   private static final Limits TIGHT = new Limits(15, 4, 256, 2048, 128, 2L << 20, 4L << 20);
   private static final Set<Verdict> CONTAINED = EnumSet.of(Verdict.OK);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.compile.SourceCompiler;
 
 /**
  * When a submission may reuse the tests compiled against the reference: exactly when nothing the

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 
 /** Whatever bytes arrive, the answer is a stored compile error with a specific message. */
 class BadInputTest {
 
   private final GradingFixture f = GradingFixture.get();
-  private final ExercisePack pack = f.pack("kthvalue");
+  private final GradingPack pack = f.pack("kthvalue");
 
   private GradingResult grade(byte[] bytes) {
     return f.grader.grade(pack, bytes, false);

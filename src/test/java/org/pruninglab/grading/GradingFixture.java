@@ -3,7 +3,9 @@ package org.pruninglab.grading;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.compile.SourceCompiler;
+import org.pruninglab.exercise.GradingPack;
+import org.pruninglab.exercise.PackLoader;
 
 /**
  * The real grading pipeline for tests, built once per test JVM: the sandbox class path and engine
@@ -33,7 +35,7 @@ public final class GradingFixture {
   public final Grader uncheckedAsServiceUser;
 
   private final PackLoader loader;
-  private final Map<String, ExercisePack> packs = new HashMap<>();
+  private final Map<String, GradingPack> packs = new HashMap<>();
 
   private GradingFixture() {
     Path work = Path.of("target", "grading").toAbsolutePath();
@@ -73,7 +75,7 @@ public final class GradingFixture {
     return instance;
   }
 
-  public synchronized ExercisePack pack(String id) {
+  public synchronized GradingPack pack(String id) {
     return packs.computeIfAbsent(
         id,
         i ->

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 
 /**
  * Correct and nearly correct solutions that do awkward things: write to the sandbox's real standard
@@ -21,7 +21,7 @@ import org.pruninglab.exercise.ExercisePack;
 class GradingTrustTest {
 
   private static final GradingFixture F = GradingFixture.get();
-  private static final ExercisePack PACK = F.pack("kthvalue");
+  private static final GradingPack PACK = F.pack("kthvalue");
 
   /** The signature line of the method every variant changes. */
   private static final String KTH =

@@ -3,50 +3,73 @@ package org.pruninglab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.KnownWrongVariant;
 
-/** Tests compiled once against the reference: reused exactly when they would compile the same. */
+/**
+ * Tests compiled once, when the pack loads, against the reference: reused exactly when they would
+ * compile the same, and never with the hidden ones in a practice run.
+ */
 class PrecompiledTestsTest {
 
   @TempDir Path dir;
 
   @Test
   void submissions_with_the_references_api_reuse_the_tests_and_practice_runs_get_no_hidden_ones() {
-    GradingFixture f = GradingFixture.get();
-    ExercisePack pack = f.pack("kthvalue");
-    PrecompiledTests precompiled = new PrecompiledTests(f.compiler, dir.resolve("scratch"));
-    Map<String, String> all = new LinkedHashMap<>(pack.publicTests());
-    all.putAll(pack.hiddenTests());
-
-    PrecompiledTests.Compiled hidden = precompiled.of(pack, all, true);
-    PrecompiledTests.Compiled practice = precompiled.of(pack, pack.publicTests(), false);
-    assertThat(hidden).isNotNull();
-    assertThat(precompiled.of(pack, all, true)).as("kept, not compiled again").isSameAs(hidden);
-    assertThat(hidden.classes().keySet())
-        .contains("lab/KthvaluePruningHiddenTest.class", "lab/KthvaluePruningPublicTest.class");
-    assertThat(practice.classes().keySet())
+    GradingPack pack = GradingFixture.get().pack("kthvalue");
+    assertThat(pack.hiddenClasses().keySet()).contains("lab/KthvaluePruningHiddenTest.class");
+    assertThat(pack.practiceClasses().keySet())
         .contains("lab/KthvaluePruningPublicTest.class")
         .noneMatch(name -> name.contains("Hidden"));
 
+    pack.writeTestClasses(dir.resolve("practice"), false);
+    pack.writeTestClasses(dir.resolve("graded"), true);
+    assertThat(dir.resolve("practice/lab/KthvaluePruningPublicTest.class")).exists();
+    assertThat(dir.resolve("practice/lab/KthvaluePruningHiddenTest.class")).doesNotExist();
+    assertThat(dir.resolve("graded/lab/KthvaluePruningHiddenTest.class")).exists();
+
+    assertThat(api(pack, pack.reference(), "reference")).isEqualTo(pack.referenceApi());
     for (KnownWrongVariant v : pack.wrongVariants()) {
-      assertThat(api(pack, v.source(), v.name())).as(v.name()).isEqualTo(hidden.api());
+      assertThat(api(pack, v.source(), v.name())).as(v.name()).isEqualTo(pack.referenceApi());
     }
     String extra =
         pack.reference().replaceFirst("\\}\\s*$", "  public static int extra() { return 1; }\n}\n");
-    assertThat(api(pack, extra, "extra")).isNotEqualTo(hidden.api());
+    assertThat(api(pack, extra, "extra")).isNotEqualTo(pack.referenceApi());
+  }
+
+  @Test
+  void the_precompiled_classes_are_what_javac_makes_of_the_tests_against_the_reference()
+      throws Exception {
+    GradingFixture f = GradingFixture.get();
+    GradingPack pack = f.pack("kthvalue");
+    Path reference = dir.resolve("reference");
+    f.compiler.compile(
+        Map.of(pack.metadata().sourcePath(), pack.reference()), List.of(), reference);
+    Path tests = dir.resolve("tests");
+    assertThat(f.compiler.compile(pack.testSources(true), List.of(reference), tests).succeeded())
+        .isTrue();
+    for (var e : pack.hiddenClasses().entrySet()) {
+      assertThat(Files.readAllBytes(tests.resolve(e.getKey())))
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+    for (var e : pack.practiceClasses().entrySet()) {
+      assertThat(Files.readAllBytes(tests.resolve(e.getKey())))
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
   }
 
   @Test
   void a_submission_with_another_api_gets_its_tests_compiled_against_it() {
     GradingFixture f = GradingFixture.get();
-    ExercisePack pack = f.pack("kthvalue");
+    GradingPack pack = f.pack("kthvalue");
     String extra =
         pack.reference().replaceFirst("\\}\\s*$", "  public static int extra() { return 1; }\n}\n");
     GradingResult result = f.grader.grade(pack, extra.getBytes(StandardCharsets.UTF_8), false);
@@ -54,7 +77,7 @@ class PrecompiledTestsTest {
     assertThat(result.score()).isEqualTo(pack.maxPoints(false));
   }
 
-  private String api(ExercisePack pack, String source, String name) {
+  private String api(GradingPack pack, String source, String name) {
     return GradingFixture.get()
         .compiler
         .compile(Map.of(pack.metadata().sourcePath(), source), List.of(), dir.resolve(name), true)

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 
 /** The class-data archive that sandbox JVMs map: made, mapped, and never in the way. */
 class SandboxArchiveTest {
@@ -57,7 +57,7 @@ class SandboxArchiveTest {
     // Removed: a newer build on the same host replaced it while this one still grades.
     Path removed = dir.resolve("removed.jsa");
     SandboxSettings settings = SandboxSettings.forThisHost("bwrap", 2, DATA, false);
-    ExercisePack pack = f.pack("kthvalue");
+    GradingPack pack = f.pack("kthvalue");
     for (Path archive : List.of(broken, removed)) {
       Grader grader =
           new Grader(

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.compile.FileTrees;
 
 /**
  * The grading service as it runs in the Docker image: as an ordinary Unix user (here nobody,
@@ -38,7 +39,7 @@ class UnprivilegedServiceIT {
     Path project = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
     Path jar = project.resolve("target/pruning-lab.jar");
     Path work = project.resolve("target/unprivileged");
-    Files2.deleteRecursively(work);
+    FileTrees.deleteRecursively(work);
     Files.createDirectories(work.resolve("data"));
     String reference =
         Files.readString(project.resolve("grader/kthvalue/reference/KthvaluePruning.java"));

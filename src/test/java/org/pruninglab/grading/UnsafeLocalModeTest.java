@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.pruninglab.exercise.ExercisePack;
+import org.pruninglab.exercise.GradingPack;
 
 /** Without bubblewrap (unsafe local mode) the same harness, protocol and plan grade alike. */
 class UnsafeLocalModeTest {
@@ -20,7 +20,7 @@ class UnsafeLocalModeTest {
             f.compiler,
             new Sandbox(unsafe, f.classpath),
             Path.of("target", "grading", "jobs").toAbsolutePath());
-    ExercisePack pack = f.pack("kthvalue");
+    GradingPack pack = f.pack("kthvalue");
 
     assertThat(new Sandbox(unsafe, f.classpath).command(Path.of("/job"), Limits.defaults()))
         .doesNotContain("bwrap", "setpriv");

@@ -1,18 +1,15 @@
 package org.pruninglab.grading.harness;
 
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.pruninglab.labkit.data.Batches;
-import org.pruninglab.labkit.data.LabeledImages;
-import org.pruninglab.labkit.data.Normalization;
-import org.pruninglab.labkit.model.Models;
+import org.pruninglab.labkit.fixtures.FixtureBuilders;
 
 /**
- * The fixtures {@link PrepareFixtures} made, as hidden tests read them: inside the sandbox from
- * {@code -Dlab.fixtures}, read-only.
+ * The fixtures a pack declared in its {@code exercise.json}, as its tests read them: inside the
+ * sandbox from {@code -Dlab.fixtures}, read-only. Reading one the pack did not declare may find
+ * nothing (it is built only for packs that declare it).
  */
 public final class Fixtures {
 
@@ -22,38 +19,35 @@ public final class Fixtures {
     return Path.of(System.getProperty("lab.fixtures", "data/grading/sandbox/fixtures"));
   }
 
-  /** The quick CNN's parameters ({@link PrepareFixtures#QUICK_CNN}). */
+  /** The parameters of {@code trained-cnn}: the seed CNN after one quick epoch. */
   public static Path quickCnn() {
-    return folder().resolve(PrepareFixtures.QUICK_CNN);
+    return folder().resolve(FixtureBuilders.QUICK_CNN);
+  }
+
+  /** {@code trained-cnn}'s accuracy on {@link #quickTestImages()}, measured when it was built. */
+  public static double quickCnnAccuracy() throws IOException {
+    return accuracy(FixtureBuilders.QUICK_CNN_ACCURACY);
+  }
+
+  /** The parameters of {@code trained-mlp}: the seed MLP after one quick epoch. */
+  public static Path quickMlp() {
+    return folder().resolve(FixtureBuilders.QUICK_MLP);
+  }
+
+  /** {@code trained-mlp}'s accuracy on {@link #quickTestImages()}, measured when it was built. */
+  public static double quickMlpAccuracy() throws IOException {
+    return accuracy(FixtureBuilders.QUICK_MLP_ACCURACY);
   }
 
   /**
-   * 20 test images per class in batches of 200: enough to show what pruning does to accuracy,
-   * little enough to measure it quickly in every grading.
+   * {@code test-images}: 20 test images per class in batches of 200, enough to show what pruning
+   * does to accuracy, little enough to measure it quickly in every grading.
    */
   public static Batches quickTestImages() throws IOException {
-    return quickTestImages(folder().resolve(PrepareFixtures.TEST_500));
+    return FixtureBuilders.testImages(folder());
   }
 
-  /** The quick CNN's accuracy on {@link #quickTestImages()}, measured once with the fixtures. */
-  public static double quickCnnAccuracy() throws IOException {
-    return Double.parseDouble(
-        Files.readString(folder().resolve(PrepareFixtures.QUICK_CNN_ACCURACY)).trim());
-  }
-
-  static Batches quickTestImages(Path file) throws IOException {
-    try (DataInputStream in =
-        new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-      int rows = in.readInt();
-      int cols = in.readInt();
-      int n = in.readInt();
-      Normalization norm = new Normalization(in.readDouble(), in.readDouble());
-      byte[] pixels = new byte[n * rows * cols];
-      byte[] labels = new byte[n];
-      in.readFully(pixels);
-      in.readFully(labels);
-      return Batches.inOrder(
-          LabeledImages.of(rows, cols, pixels, labels).firstPerClass(20), norm, 200, Models.IMAGE);
-    }
+  private static double accuracy(String file) throws IOException {
+    return Double.parseDouble(Files.readString(folder().resolve(file)).trim());
   }
 }

@@ -19,7 +19,7 @@ import jakarta.annotation.security.PermitAll;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
-import org.pruninglab.grading.PackStatusService;
+import org.pruninglab.grading.GradingStatusService;
 
 /**
  * The frame around every signed-in page. The navigation lists the {@code @Menu} views that the
@@ -36,7 +36,7 @@ class MainLayout extends AppLayout {
       AuthenticationContext authentication,
       AccountService accounts,
       LabProperties properties,
-      PackStatusService grading) {
+      GradingStatusService grading) {
     var title = new Span(properties.courseName());
     title.getStyle().set("font-weight", "600").set("font-size", "var(--lumo-font-size-l)");
 

@@ -11,7 +11,7 @@ import com.vaadin.flow.shared.Registration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.pruninglab.grading.Diagnostic;
+import org.pruninglab.compile.Diagnostic;
 
 /** The Java editor (CodeMirror 6, see {@code lab-code-editor.js}) as a Vaadin component. */
 @Tag("lab-code-editor")

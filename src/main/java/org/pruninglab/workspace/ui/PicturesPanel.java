@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
 import org.pruninglab.workspace.PictureReader;
@@ -24,20 +25,6 @@ import org.pruninglab.workspace.ShownResult;
  * of the numbers the tests recorded.
  */
 public class PicturesPanel extends Div {
-
-  private static final List<String[]> METRICS =
-      List.of(
-          new String[] {"sparsity", "sparsity (prunable weights)", "%"},
-          new String[] {"sparsity.all", "sparsity (all parameters)", "%"},
-          new String[] {"parameters", "parameters", "count"},
-          new String[] {"parameters.nonzero", "nonzero parameters", "count"},
-          new String[] {"size.bits", "dense size", "bits"},
-          new String[] {"size.nonzero.bits", "size of nonzero weights", "bits"},
-          new String[] {"macs", "MACs", "count"},
-          new String[] {"accuracy.dense", "accuracy dense", "%"},
-          new String[] {"accuracy.pruned", "accuracy pruned", "%"},
-          new String[] {"accuracy.finetuned", "accuracy fine-tuned", "%"},
-          new String[] {"device", "device", "device"});
 
   public PicturesPanel() {
     setId("pictures");
@@ -51,7 +38,7 @@ public class PicturesPanel extends Div {
     pictures.forEach(p -> byName.put(p.name(), p));
     List<String> layers = new ArrayList<>();
     for (String name : byName.keySet()) {
-      if (name.endsWith(".before") && byName.containsKey(stem(name) + ".after")) {
+      if (name.endsWith(ResultNames.BEFORE) && byName.containsKey(ResultNames.after(stem(name)))) {
         layers.add(stem(name));
       }
     }
@@ -70,9 +57,8 @@ public class PicturesPanel extends Div {
       add(layer, layerPictures);
       layer.setValue(layers.contains("fc1.weight") ? "fc1.weight" : layers.get(0));
     }
-    Optional<RecordedPicture> before =
-        Optional.ofNullable(byName.get("conv1.weight.kernels.before"));
-    Optional<RecordedPicture> after = Optional.ofNullable(byName.get("conv1.weight.kernels.after"));
+    Optional<RecordedPicture> before = Optional.ofNullable(byName.get(ResultNames.KERNELS_BEFORE));
+    Optional<RecordedPicture> after = Optional.ofNullable(byName.get(ResultNames.KERNELS_AFTER));
     if (before.isPresent() || after.isPresent()) {
       add(new H4("First convolution's kernels (magnitude), before and after"));
       Div row = new Div();
@@ -104,11 +90,11 @@ public class PicturesPanel extends Div {
     if (layer == null) {
       return;
     }
-    PictureReader.histogram(byName.get(layer + ".before"))
+    PictureReader.histogram(byName.get(ResultNames.before(layer)))
         .ifPresent(h -> target.add(histogram(h, "before")));
-    PictureReader.histogram(byName.get(layer + ".after"))
+    PictureReader.histogram(byName.get(ResultNames.after(layer)))
         .ifPresent(h -> target.add(histogram(h, "after")));
-    PictureReader.mask(byName.get(layer + ".mask"))
+    PictureReader.mask(byName.get(ResultNames.mask(layer)))
         .ifPresent(m -> target.add(new SvgPicture("mask", Svg.maskBitmap(m))));
   }
 
@@ -123,15 +109,15 @@ public class PicturesPanel extends Div {
   private static Div metricsTable(Map<String, Object> metrics) {
     Element table = new Element("table");
     table.setAttribute("id", "metrics-table");
-    for (String[] m : METRICS) {
-      Object v = metrics.get(m[0]);
+    for (ResultNames.Metric m : ResultNames.METRICS) {
+      Object v = metrics.get(m.name());
       if (v == null) {
         continue;
       }
       Element tr = new Element("tr");
-      tr.appendChild(new Element("th").setText(m[1]));
-      tr.appendChild(new Element("td").setText(format(v, m[2])));
-      tr.setAttribute("data-metric", m[0]);
+      tr.appendChild(new Element("th").setText(m.label()));
+      tr.appendChild(new Element("td").setText(format(v, m.unit())));
+      tr.setAttribute("data-metric", m.name());
       table.appendChild(tr);
     }
     Div box = new Div();
@@ -139,8 +125,8 @@ public class PicturesPanel extends Div {
     return box;
   }
 
-  private static String format(Object v, String unit) {
-    if (unit.equals("device")) {
+  private static String format(Object v, ResultNames.Unit unit) {
+    if (unit == ResultNames.Unit.DEVICE) {
       return DeviceLabel.of(String.valueOf(v));
     }
     if (!(v instanceof Number n)) {
@@ -148,8 +134,8 @@ public class PicturesPanel extends Div {
     }
     double d = n.doubleValue();
     return switch (unit) {
-      case "%" -> String.format(Locale.ROOT, "%.2f %%", 100 * d);
-      case "bits" -> String.format(Locale.ROOT, "%,.0f bits (%.1f KiB)", d, d / 8 / 1024);
+      case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * d);
+      case BITS -> String.format(Locale.ROOT, "%,.0f bits (%.1f KiB)", d, d / 8 / 1024);
       default -> String.format(Locale.ROOT, "%,.0f", d);
     };
   }

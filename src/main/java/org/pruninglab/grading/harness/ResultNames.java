@@ -1,0 +1,124 @@
+package org.pruninglab.grading.harness;
+
+import java.util.List;
+
+/**
+ * The names of the metrics and pictures a test records with {@link PruningResults}, and what each
+ * means: the contract between a pack's tests and the pages that show results (the pictures panel,
+ * the gradebook, the analytics). A test may record other names too; they are stored and listed, but
+ * only these are drawn, ranked or summed.
+ */
+public final class ResultNames {
+
+  /** How a metric's value is to be read. */
+  public enum Unit {
+    /** A fraction from 0 to 1 (shown as a percentage). */
+    FRACTION,
+    /** A whole number of things (parameters, multiply-accumulates). */
+    COUNT,
+    /** A size in bits. */
+    BITS,
+    /** Text: the device the model ran on, as DJL names it ({@code cpu()}, {@code gpu(0)}). */
+    DEVICE
+  }
+
+  /** A metric's name, what the results table calls it, and its unit. */
+  public record Metric(String name, String label, Unit unit) {}
+
+  /** Fraction of the prunable weights (conv and linear weights) that are zero. */
+  public static final String SPARSITY = "sparsity";
+
+  /** Fraction of all parameters (biases and BatchNorm included) that are zero. */
+  public static final String SPARSITY_ALL = "sparsity.all";
+
+  /** Parameters of the model after pruning (a count; filter pruning makes it smaller). */
+  public static final String PARAMETERS = "parameters";
+
+  /** Parameters of the dense model before pruning (a count). */
+  public static final String PARAMETERS_BEFORE = "parameters.before";
+
+  /** Nonzero parameters after pruning (a count). */
+  public static final String PARAMETERS_NONZERO = "parameters.nonzero";
+
+  /** Size of every parameter stored densely (bits, 32 a float). */
+  public static final String SIZE_BITS = "size.bits";
+
+  /** Size of the nonzero parameters alone (bits, 32 a float). */
+  public static final String SIZE_NONZERO_BITS = "size.nonzero.bits";
+
+  /** Multiply-accumulates of one forward pass of one image after pruning (a count). */
+  public static final String MACS = "macs";
+
+  /** Multiply-accumulates of one forward pass of one image before pruning (a count). */
+  public static final String MACS_BEFORE = "macs.before";
+
+  /** Test accuracy of the dense model (a fraction). */
+  public static final String ACCURACY_DENSE = "accuracy.dense";
+
+  /** Test accuracy right after pruning, before any fine-tuning (a fraction). */
+  public static final String ACCURACY_PRUNED = "accuracy.pruned";
+
+  /** Test accuracy after pruning and fine-tuning (a fraction). */
+  public static final String ACCURACY_FINETUNED = "accuracy.finetuned";
+
+  /** The device the model ran on (text, recorded with {@code record(String, String)}). */
+  public static final String DEVICE = "device";
+
+  /** The metrics the results table shows, in its order, with labels and units. */
+  public static final List<Metric> METRICS =
+      List.of(
+          new Metric(SPARSITY, "sparsity (prunable weights)", Unit.FRACTION),
+          new Metric(SPARSITY_ALL, "sparsity (all parameters)", Unit.FRACTION),
+          new Metric(PARAMETERS, "parameters", Unit.COUNT),
+          new Metric(PARAMETERS_NONZERO, "nonzero parameters", Unit.COUNT),
+          new Metric(SIZE_BITS, "dense size", Unit.BITS),
+          new Metric(SIZE_NONZERO_BITS, "size of nonzero weights", Unit.BITS),
+          new Metric(MACS, "MACs", Unit.COUNT),
+          new Metric(ACCURACY_DENSE, "accuracy dense", Unit.FRACTION),
+          new Metric(ACCURACY_PRUNED, "accuracy pruned", Unit.FRACTION),
+          new Metric(ACCURACY_FINETUNED, "accuracy fine-tuned", Unit.FRACTION),
+          new Metric(DEVICE, "device", Unit.DEVICE));
+
+  /**
+   * Suffix of a layer's weight histogram before pruning ({@code fc1.weight.before}, a {@code
+   * Histogram}); drawn beside the same layer's {@link #AFTER} when both exist.
+   */
+  public static final String BEFORE = ".before";
+
+  /** Suffix of a layer's weight histogram after pruning ({@code fc1.weight.after}). */
+  public static final String AFTER = ".after";
+
+  /** Suffix of a layer's mask after pruning ({@code fc1.weight.mask}, a {@code MaskBitmap}). */
+  public static final String MASK = ".mask";
+
+  /** The first convolution's kernels before pruning ({@code KernelMaps}). */
+  public static final String KERNELS_BEFORE = "conv1.weight.kernels.before";
+
+  /** The first convolution's kernels after pruning ({@code KernelMaps}). */
+  public static final String KERNELS_AFTER = "conv1.weight.kernels.after";
+
+  /**
+   * Test accuracy against sparsity of the student's pruning without fine-tuning (a {@code
+   * SparsityCurve}, both axes fractions); the page draws the student's latest runs together.
+   */
+  public static final String ACCURACY_VS_SPARSITY = "accuracy-vs-sparsity";
+
+  private ResultNames() {}
+
+  /**
+   * The histogram of {@code layer} (a parameter name such as {@code fc1.weight}) before pruning.
+   */
+  public static String before(String layer) {
+    return layer + BEFORE;
+  }
+
+  /** The histogram of {@code layer} after pruning. */
+  public static String after(String layer) {
+    return layer + AFTER;
+  }
+
+  /** The mask of {@code layer} after pruning. */
+  public static String mask(String layer) {
+    return layer + MASK;
+  }
+}
