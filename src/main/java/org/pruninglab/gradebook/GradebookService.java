@@ -1,6 +1,5 @@
 package org.pruninglab.gradebook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -15,7 +14,6 @@ import org.pruninglab.account.Role;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.grading.GradingEngine;
-import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
@@ -77,7 +75,6 @@ public class GradebookService {
   private final GradingEngine engine;
   private final Pseudonyms pseudonyms;
   private final JdbcClient jdbc;
-  private final ObjectMapper json;
   private final Clock clock;
 
   GradebookService(
@@ -88,7 +85,6 @@ public class GradebookService {
       GradingEngine engine,
       Pseudonyms pseudonyms,
       JdbcClient jdbc,
-      ObjectMapper json,
       Clock clock) {
     this.grades = grades;
     this.deadlines = deadlines;
@@ -97,7 +93,6 @@ public class GradebookService {
     this.engine = engine;
     this.pseudonyms = pseudonyms;
     this.jdbc = jdbc;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -363,13 +358,10 @@ public class GradebookService {
           latestGraded = s;
         }
       }
-      if (latestGraded != null) {
-        GradingResult r = parse(latestGraded);
-        if (r != null) {
-          withResult++;
-          for (TestResult t : r.tests()) {
-            failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
-          }
+      if (latestGraded != null && latestGraded.result().byGrader()) {
+        withResult++;
+        for (TestResult t : latestGraded.result().grading().tests()) {
+          failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
         }
       }
       best(list).ifPresent(bests::add);
@@ -451,14 +443,6 @@ public class GradebookService {
   private static Double number(Submission s, String name) {
     Object v = s.result().metrics().get(name);
     return v instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
-  }
-
-  private GradingResult parse(Submission s) {
-    try {
-      return json.readValue(s.result().resultJson(), GradingResult.class);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private GradeOfRecord existing(long accountId, String exerciseId) {

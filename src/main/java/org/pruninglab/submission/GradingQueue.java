@@ -1,6 +1,5 @@
 package org.pruninglab.submission;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.SchedulerName;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
@@ -59,7 +57,6 @@ public class GradingQueue {
   private final GradingEvents events;
   private final GradingEngine engine;
   private final TransactionTemplate tx;
-  private final ObjectMapper json;
   private final Clock clock;
   private final List<GradingListener> listeners;
   private final GradingProperties properties;
@@ -76,7 +73,6 @@ public class GradingQueue {
       GradingEngine engine,
       DataSource dataSource,
       TransactionTemplate tx,
-      ObjectMapper json,
       Clock clock,
       GradingProperties properties,
       WorkerIdentity identity,
@@ -86,7 +82,6 @@ public class GradingQueue {
     this.events = events;
     this.engine = engine;
     this.tx = tx;
-    this.json = json;
     this.clock = clock;
     this.properties = properties;
     this.identity = identity;
@@ -219,21 +214,18 @@ public class GradingQueue {
         tx.execute(
             status -> {
               // Stored only while it still waits: a worker that has it grades it as usual.
+              GradingResult ending =
+                  GradingResult.ending(
+                      exerciseId,
+                      false,
+                      Verdict.SUPERSEDED,
+                      "Skipped: your newer run #"
+                          + newer
+                          + " of this exercise was queued before this one started, so only the"
+                          + " newer one is graded. The code of this run is kept.",
+                      pack == null ? 0 : pack.maxPoints(false));
               if (!submissions.storeResult(
-                  older,
-                  0,
-                  null,
-                  Verdict.SUPERSEDED.label(),
-                  0,
-                  pack == null ? 0 : pack.maxPoints(false),
-                  "Skipped: your newer run #"
-                      + newer
-                      + " of this exercise was queued before this one started, so only the newer"
-                      + " one is graded. The code of this run is kept.",
-                  "{}",
-                  0,
-                  now,
-                  Map.of())) {
+                  older, 0, null, new StoredResult(ending, false, now, null))) {
                 return false;
               }
               submissions.recordPhase(older, Phase.DONE, now);
@@ -264,20 +256,20 @@ public class GradingQueue {
       Boolean stored =
           tx.execute(
               status -> {
+                GradingResult ending =
+                    GradingResult.ending(
+                        run.exerciseId(),
+                        run.hidden(),
+                        Verdict.CANCELLED,
+                        "Cancelled by you "
+                            + (queued ? "before it started" : "while it ran")
+                            + ". The code of this run is kept.",
+                        pack == null ? 0 : pack.maxPoints(false));
                 if (!submissions.storeResult(
                     run.id(),
                     queued ? 0 : attempt,
                     null,
-                    Verdict.CANCELLED.label(),
-                    0,
-                    pack == null ? 0 : pack.maxPoints(false),
-                    "Cancelled by you "
-                        + (queued ? "before it started" : "while it ran")
-                        + ". The code of this run is kept.",
-                    "{}",
-                    0,
-                    now,
-                    Map.of())) {
+                    new StoredResult(ending, false, now, null))) {
                   return false;
                 }
                 submissions.recordPhase(run.id(), Phase.DONE, now);
@@ -350,20 +342,16 @@ public class GradingQueue {
         "Submission {} was started {} times without a result; it ends as a grader error",
         s.id(),
         attempt - 1);
-    store(
-        s.id(),
+    storeEnding(
+        s,
         attempt,
         null,
-        Verdict.GRADER_ERROR.label(),
-        0,
-        pack == null ? 0 : pack.maxPoints(s.hidden()),
+        Verdict.GRADER_ERROR,
         "The grading service could not finish this job after "
             + (attempt - 1)
             + " attempts (a worker stopped while grading it each time). Your submission is kept"
             + " and staff have been told; they can grade it again.",
-        "{}",
-        0,
-        Map.of());
+        pack == null ? 0 : pack.maxPoints(s.hidden()));
   }
 
   private void gradeAndStore(Submission s, int attempt) {
@@ -373,20 +361,16 @@ public class GradingQueue {
     String device = null;
     try {
       if (pack == null) {
-        store(
-            id,
+        storeEnding(
+            s,
             attempt,
             null,
-            "crashed",
-            0,
-            0,
+            Verdict.CRASHED,
             "The exercise "
                 + s.exerciseId()
                 + " is not available right now (its pack is missing or broken); your submission is"
                 + " kept. An instructor has been told.",
-            "{}",
-            0,
-            Map.of());
+            0);
         LOG.error("Submission {} is for the unavailable exercise {}", id, s.exerciseId());
         return;
       }
@@ -408,36 +392,29 @@ public class GradingQueue {
       throw new IllegalStateException("interrupted while waiting for a GPU slot", e);
     } catch (RuntimeException e) {
       LOG.error("Grading submission {} failed inside the service", id, e);
-      store(
-          id,
+      storeEnding(
+          s,
           attempt,
           device,
-          "crashed",
-          0,
-          pack.maxPoints(s.hidden()),
+          Verdict.CRASHED,
           "The grading service failed on this"
               + " submission; it is kept and an instructor has been told.",
-          "{}",
-          0,
-          Map.of());
+          pack.maxPoints(s.hidden()));
       return;
     }
     String used = result.engineDevice() != null ? result.engineDevice() : device;
-    try {
-      store(
-          id,
-          attempt,
-          used,
-          result.verdict().label(),
-          result.score(),
-          result.maxScore(),
-          result.summary(),
-          json.writeValueAsString(result),
-          result.timings().total(),
-          result.metrics());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalStateException("cannot write the result of submission " + id, e);
-    }
+    store(id, attempt, used, result, true, PackVersion.of(pack));
+  }
+
+  private void storeEnding(
+      Submission s, int attempt, String device, Verdict verdict, String summary, double max) {
+    store(
+        s.id(),
+        attempt,
+        device,
+        GradingResult.ending(s.exerciseId(), s.hidden(), verdict, summary, max),
+        false,
+        null);
   }
 
   /** Phases are stored (first time only) and pushed; a running count is only pushed. */
@@ -460,29 +437,16 @@ public class GradingQueue {
       long id,
       int attempt,
       String device,
-      String verdict,
-      double score,
-      double max,
-      String summary,
-      String resultJson,
-      long millis,
-      Map<String, Object> metrics) {
+      GradingResult result,
+      boolean byGrader,
+      String packVersion) {
     boolean stored =
         Boolean.TRUE.equals(
             tx.execute(
                 status -> {
-                  if (!submissions.storeResult(
-                      id,
-                      attempt,
-                      device,
-                      verdict,
-                      score,
-                      max,
-                      summary,
-                      resultJson,
-                      millis,
-                      clock.instant(),
-                      metrics)) {
+                  StoredResult toStore =
+                      new StoredResult(result, byGrader, clock.instant(), packVersion);
+                  if (!submissions.storeResult(id, attempt, device, toStore)) {
                     return false;
                   }
                   Submission graded = submissions.find(id).orElseThrow();

@@ -1,6 +1,5 @@
 package org.pruninglab.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,7 +44,6 @@ public class WorkspaceService {
   private final DraftService drafts;
   private final Deadlines deadlines;
   private final AccountService accounts;
-  private final ObjectMapper json;
   private final Clock clock;
   private final GradebookService gradebook;
 
@@ -55,7 +53,6 @@ public class WorkspaceService {
       DraftService drafts,
       Deadlines deadlines,
       AccountService accounts,
-      ObjectMapper json,
       Clock clock,
       GradebookService gradebook) {
     this.gradebook = gradebook;
@@ -64,7 +61,6 @@ public class WorkspaceService {
     this.drafts = drafts;
     this.deadlines = deadlines;
     this.accounts = accounts;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -180,7 +176,7 @@ public class WorkspaceService {
       }
       for (RecordedPicture p : h.result().pictures()) {
         if (CURVE.equals(p.name())) {
-          PictureReader.curve(p)
+          p.curve()
               .ifPresent(
                   c ->
                       out.add(
@@ -235,35 +231,34 @@ public class WorkspaceService {
   private HistoryItem toItem(
       Submission s, Account reader, Instant now, EffectiveDeadline deadline, boolean released) {
     ShownResult shown = null;
-    if (s.result() != null) {
-      GradingResult r = parse(s);
-      if (r != null) {
-        ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
-        shown =
-            reader.role() == Role.STUDENT
-                ? ResultPresentation.forStudent(
-                    r,
-                    s.kind() == SubmissionKind.RUN,
-                    pack == null ? 0 : hiddenTests(pack),
-                    deadline.passed(now),
-                    released)
-                : ResultPresentation.forStaff(r);
-      } else {
-        shown =
-            new ShownResult(
-                storedVerdict(s.result().verdict()),
-                s.result().summary(),
-                null,
-                0,
-                s.result().maxScore(),
-                List.of(),
-                0,
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                "");
-      }
+    if (s.result() != null && s.result().byGrader()) {
+      GradingResult r = s.result().grading();
+      ExercisePack pack = engine.catalog().packs().get(s.exerciseId());
+      shown =
+          reader.role() == Role.STUDENT
+              ? ResultPresentation.forStudent(
+                  r,
+                  s.kind() == SubmissionKind.RUN,
+                  pack == null ? 0 : hiddenTests(pack),
+                  deadline.passed(now),
+                  released)
+              : ResultPresentation.forStaff(r);
+    } else if (s.result() != null) {
+      // The service's own ending (superseded, cancelled, given up): no test ran.
+      shown =
+          new ShownResult(
+              s.result().verdict(),
+              s.result().summary(),
+              null,
+              0,
+              s.result().maxScore(),
+              List.of(),
+              0,
+              List.of(),
+              List.of(),
+              Map.of(),
+              List.of(),
+              "");
     }
     return new HistoryItem(
         s.id(),
@@ -284,24 +279,7 @@ public class WorkspaceService {
     return (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
   }
 
-  private GradingResult parse(Submission s) {
-    try {
-      return json.readValue(s.result().resultJson(), GradingResult.class);
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
   private Account me() {
     return accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
-  }
-
-  /** A stored verdict without a result document (the service's own endings). */
-  private static org.pruninglab.grading.Verdict storedVerdict(String label) {
-    try {
-      return org.pruninglab.grading.Verdict.ofLabel(label);
-    } catch (IllegalArgumentException unknown) {
-      return org.pruninglab.grading.Verdict.CRASHED;
-    }
   }
 }

@@ -19,6 +19,9 @@ import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProperties;
+import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.grading.Verdict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,7 +44,7 @@ class GradingQueueIT {
     ds.setURL("jdbc:h2:mem:grading-queue-it;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     jdbc = JdbcClient.create(ds);
-    repo = new SubmissionRepository(jdbc);
+    repo = new SubmissionRepository(jdbc, new ObjectMapper().findAndRegisterModules());
     Path work = Files.createTempDirectory(Path.of("target"), "grading-queue-it");
     GradingEngine engine =
         GradingEngine.start(
@@ -62,7 +65,6 @@ class GradingQueueIT {
             engine,
             ds,
             new TransactionTemplate(new DataSourceTransactionManager(ds)),
-            new ObjectMapper().findAndRegisterModules(),
             Clock.systemUTC(),
             properties,
             new WorkerIdentity(properties),
@@ -136,7 +138,7 @@ class GradingQueueIT {
 
     Submission skipped = repo.find(older).orElseThrow();
     assertThat(skipped.status()).isEqualTo(SubmissionStatus.DONE);
-    assertThat(skipped.result().verdict()).isEqualTo("superseded");
+    assertThat(skipped.result().verdict()).isEqualTo(Verdict.SUPERSEDED);
     assertThat(skipped.result().summary()).contains("newer run #" + newer);
     assertThat(new String(repo.source(older), StandardCharsets.UTF_8)).isEqualTo("older");
     assertThat(queueOrder()).containsExactly(otherExercise, newer, submission);
@@ -145,7 +147,7 @@ class GradingQueueIT {
 
     // The worker that still finds the cancelled job skips it without grading.
     queue.grade(older);
-    assertThat(repo.find(older).orElseThrow().result().verdict()).isEqualTo("superseded");
+    assertThat(repo.find(older).orElseThrow().result().verdict()).isEqualTo(Verdict.SUPERSEDED);
   }
 
   @Test
@@ -160,7 +162,7 @@ class GradingQueueIT {
     queue.grade(id);
 
     Submission done = repo.find(id).orElseThrow();
-    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo("ok");
+    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo(Verdict.OK);
     var row =
         jdbc.sql("select attempts, worker, device from submission where id = ?")
             .param(id)
@@ -174,9 +176,16 @@ class GradingQueueIT {
 
     boolean late =
         repo.storeResult(
-            id, dead, null, "crashed", 0, 0, "late", "{}", 0, Instant.now(), java.util.Map.of());
+            id,
+            dead,
+            null,
+            new StoredResult(
+                GradingResult.ending("mask-fine-tune", false, Verdict.CRASHED, "late", 0),
+                false,
+                Instant.now(),
+                null));
     assertThat(late).as("the killed worker's attempt may not store").isFalse();
-    assertThat(repo.find(id).orElseThrow().result().verdict()).isEqualTo("ok");
+    assertThat(repo.find(id).orElseThrow().result().verdict()).isEqualTo(Verdict.OK);
   }
 
   @Test
@@ -195,9 +204,11 @@ class GradingQueueIT {
     Submission graded = repo.find(batch).orElseThrow();
     assertThat(graded.result().score()).isEqualTo(26.0);
     assertThat(graded.result().metrics()).containsEntry("parameters.nonzero", 120_199.0);
-    assertThat(graded.result().resultJson()).contains("\"pictures\":[]");
+    assertThat(graded.result().grading().pictures()).isEmpty();
     assertThat(submitted.result().score()).isEqualTo(26.0);
-    assertThat(submitted.result().resultJson()).contains("accuracy-vs-sparsity");
+    assertThat(submitted.result().grading().pictures())
+        .extracting(RecordedPicture::name)
+        .contains("accuracy-vs-sparsity");
   }
 
   @Test
@@ -212,7 +223,7 @@ class GradingQueueIT {
     queue.grade(id);
 
     Submission done = repo.find(id).orElseThrow();
-    assertThat(done.result().verdict()).isEqualTo("grader error");
+    assertThat(done.result().verdict()).isEqualTo(Verdict.GRADER_ERROR);
     assertThat(done.result().summary()).contains("after 3 attempts").contains("kept");
     assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(stored).containsOnlyOnce(id);

@@ -15,7 +15,6 @@ import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
-import org.pruninglab.workspace.PictureReader;
 import org.pruninglab.workspace.ShownResult;
 
 /**
@@ -78,10 +77,10 @@ public class PicturesPanel extends Div {
       Div row = new Div();
       row.addClassName("picture-row");
       before
-          .flatMap(PictureReader::kernels)
+          .flatMap(RecordedPicture::kernels)
           .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
       after
-          .flatMap(PictureReader::kernels)
+          .flatMap(RecordedPicture::kernels)
           .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
       add(row);
     }
@@ -104,11 +103,14 @@ public class PicturesPanel extends Div {
     if (layer == null) {
       return;
     }
-    PictureReader.histogram(byName.get(layer + ".before"))
+    Optional.ofNullable(byName.get(layer + ".before"))
+        .flatMap(RecordedPicture::histogram)
         .ifPresent(h -> target.add(histogram(h, "before")));
-    PictureReader.histogram(byName.get(layer + ".after"))
+    Optional.ofNullable(byName.get(layer + ".after"))
+        .flatMap(RecordedPicture::histogram)
         .ifPresent(h -> target.add(histogram(h, "after")));
-    PictureReader.mask(byName.get(layer + ".mask"))
+    Optional.ofNullable(byName.get(layer + ".mask"))
+        .flatMap(RecordedPicture::mask)
         .ifPresent(m -> target.add(new SvgPicture("mask", Svg.maskBitmap(m))));
   }
 
