@@ -62,6 +62,31 @@ class ArchitectureTest {
           .because("features are packaged so that each can be understood on its own");
 
   @ArchTest
+  static final ArchRule submissions_do_not_depend_on_the_grading_backend =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.submission..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.pruninglab.backend..")
+          .because(
+              "the backend grades submissions and stores their results through the submission"
+                  + " feature's services; submissions hand jobs over through JobQueue only (see"
+                  + " docs/decisions/2026-12-02-grading-backend.md)");
+
+  @ArchTest
+  static final ArchRule only_the_grading_queue_knows_the_job_scheduler =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.pruninglab.backend.GradingQueue")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.github.kagkarlsson..")
+          .because(
+              "the queue is the one place that knows db-scheduler and its table, so the library"
+                  + " can change without touching workers, results or pages");
+
+  @ArchTest
   static final ArchRule base_depends_on_no_feature =
       noClasses()
           .that()

@@ -109,31 +109,6 @@ class SubmissionRepository {
         .list();
   }
 
-  /**
-   * Queued jobs that run before this one, in the job library's own order: a higher stored priority,
-   * or as high and due earlier (the library sorts its table the same way).
-   */
-  int queuedAhead(long id) {
-    return jdbc.sql(
-            "select count(*) from scheduled_tasks t, scheduled_tasks me where me.task_name = ?"
-                + " and me.task_instance = ? and t.task_name = me.task_name and not t.picked"
-                + " and t.task_instance <> me.task_instance and (t.priority > me.priority or"
-                + " (t.priority = me.priority and t.execution_time < me.execution_time))")
-        .params(GradingQueue.TASK, GradingQueue.instanceOf(id))
-        .query(Integer.class)
-        .single();
-  }
-
-  /** Grading threads of the workers that reported since {@code since} and have not stopped. */
-  int liveGradingThreads(Instant since) {
-    return jdbc.sql(
-            "select coalesce(sum(threads), 0) from grading_worker where stopped_at is null and"
-                + " last_seen > ?")
-        .param(Timestamp.from(since))
-        .query(Integer.class)
-        .single();
-  }
-
   Optional<GradingRun> gradingRun(long id) {
     return jdbc.sql("select worker, device, attempts from submission where id = ?")
         .param(id)

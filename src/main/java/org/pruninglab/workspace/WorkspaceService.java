@@ -160,6 +160,22 @@ public class WorkspaceService {
     return submissions.find(submissionId).map(s -> toItems(List.of(s)).get(0));
   }
 
+  /**
+   * A submission as a grading update carried it, with the result just stored, as the reader may see
+   * it: the page shows it without reading it or the history again. Empty when it is not the
+   * reader's to see (a student sees only their own runs and submissions, as {@link
+   * SubmissionService#find} decides).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<HistoryItem> item(Submission stored) {
+    Account reader = me();
+    if (reader.role() == Role.STUDENT
+        && (stored.accountId() != reader.id() || !stored.kind().byStudent())) {
+      return Optional.empty();
+    }
+    return Optional.of(toItems(List.of(stored)).get(0));
+  }
+
   /** The source of a run or submission as text (bytes that are not UTF-8 are replaced). */
   @PreAuthorize("isAuthenticated()")
   public Optional<String> source(long submissionId) {
@@ -169,8 +185,16 @@ public class WorkspaceService {
   /** The accuracy-vs-sparsity sweeps of the student's graded runs, oldest first (at most 6). */
   @PreAuthorize("isAuthenticated()")
   public List<SparsityCurve> curves(String exerciseId) {
+    return curvesOf(history(exerciseId));
+  }
+
+  /**
+   * The accuracy-vs-sparsity sweeps of graded runs in a history the page holds already (newest
+   * first), oldest first (at most 6).
+   */
+  public static List<SparsityCurve> curvesOf(List<HistoryItem> items) {
     List<SparsityCurve> out = new ArrayList<>();
-    for (HistoryItem h : history(exerciseId)) {
+    for (HistoryItem h : items) {
       if (h.result() == null) {
         continue;
       }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
 import org.pruninglab.account.Role;
+import org.pruninglab.backend.GradingQueue;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.grading.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;

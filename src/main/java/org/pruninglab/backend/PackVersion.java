@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
