@@ -64,15 +64,15 @@ class ArchitectureTest {
   /**
    * Classes allowed to use JDBC without being a repository, each for its reason. The db-scheduler
    * library runs the grading queue on the DataSource itself. GradingBackend, WorkerRegistry and
-   * RemoteProgressRelay are moving into the backend feature (issue 17, part 5) with repositories of
-   * their own; they leave this list with that move.
+   * RemoteProgressRelay still hold their own SQL; they leave this list when it moves into
+   * repositories.
    */
   private static final Set<String> JDBC_OUTSIDE_REPOSITORIES =
       Set.of(
-          "org.pruninglab.submission.GradingQueue",
-          "org.pruninglab.submission.GradingBackend",
-          "org.pruninglab.submission.WorkerRegistry",
-          "org.pruninglab.submission.RemoteProgressRelay");
+          "org.pruninglab.backend.GradingQueue",
+          "org.pruninglab.backend.GradingBackend",
+          "org.pruninglab.backend.WorkerRegistry",
+          "org.pruninglab.backend.RemoteProgressRelay");
 
   @ArchTest
   static final ArchRule only_repositories_use_jdbc =
@@ -130,6 +130,31 @@ class ArchitectureTest {
           .because("features are packaged so that each can be understood on its own");
 
   @ArchTest
+  static final ArchRule submissions_do_not_depend_on_the_grading_backend =
+      noClasses()
+          .that()
+          .resideInAPackage("org.pruninglab.submission..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.pruninglab.backend..")
+          .because(
+              "the backend grades submissions and stores their results through the submission"
+                  + " feature's services; submissions hand jobs over through JobQueue only (see"
+                  + " docs/decisions/2026-12-02-grading-backend.md)");
+
+  @ArchTest
+  static final ArchRule only_the_grading_queue_knows_the_job_scheduler =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("org.pruninglab.backend.GradingQueue")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("com.github.kagkarlsson..")
+          .because(
+              "the queue is the one place that knows db-scheduler and its table, so the library"
+                  + " can change without touching workers, results or pages");
+
+  @ArchTest
   static final ArchRule base_depends_on_no_feature =
       noClasses()
           .that()
@@ -164,9 +189,6 @@ class ArchitectureTest {
               "org.pruninglab.backend..",
               "org.pruninglab.exercise",
               "org.pruninglab.cli..")
-          // The grading queue is grading code that still lives in submission.
-          .and()
-          .doNotHaveSimpleName("GradingQueue")
           .should()
           .dependOnClassesThat()
           .haveFullyQualifiedName(GradingPack.class.getName())

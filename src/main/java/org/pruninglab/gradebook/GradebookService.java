@@ -1,6 +1,5 @@
 package org.pruninglab.gradebook;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,9 +16,8 @@ import org.pruninglab.account.AccountService;
 import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.deadline.Extension;
-import org.pruninglab.gradebook.GradeRepository.StoredGrade;
 import org.pruninglab.exercise.ExerciseCatalog;
-import org.pruninglab.grading.GradingResult;
+import org.pruninglab.gradebook.GradeRepository.StoredGrade;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.submission.BestPruningResult;
@@ -49,7 +47,6 @@ public class GradebookService {
   private final AccountService accounts;
   private final ExerciseCatalog exercises;
   private final Pseudonyms pseudonyms;
-  private final ObjectMapper json;
   private final Clock clock;
 
   GradebookService(
@@ -59,7 +56,6 @@ public class GradebookService {
       AccountService accounts,
       ExerciseCatalog exercises,
       Pseudonyms pseudonyms,
-      ObjectMapper json,
       Clock clock) {
     this.grades = grades;
     this.deadlines = deadlines;
@@ -67,7 +63,6 @@ public class GradebookService {
     this.accounts = accounts;
     this.exercises = exercises;
     this.pseudonyms = pseudonyms;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -347,13 +342,10 @@ public class GradebookService {
           latestGraded = s;
         }
       }
-      if (latestGraded != null) {
-        GradingResult r = parse(latestGraded);
-        if (r != null) {
-          withResult++;
-          for (TestResult t : r.tests()) {
-            failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
-          }
+      if (latestGraded != null && latestGraded.result().byGrader()) {
+        withResult++;
+        for (TestResult t : latestGraded.result().grading().tests()) {
+          failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
         }
       }
       best(list).ifPresent(bests::add);
@@ -457,14 +449,6 @@ public class GradebookService {
   private static Double number(Submission s, String name) {
     Object v = s.result().metrics().get(name);
     return v instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
-  }
-
-  private GradingResult parse(Submission s) {
-    try {
-      return json.readValue(s.result().resultJson(), GradingResult.class);
-    } catch (java.io.IOException e) {
-      return null;
-    }
   }
 
   private GradeOfRecord existing(long accountId, String exerciseId) {

@@ -377,7 +377,7 @@ public final class Grader {
           new TestResult(
               t.id(),
               t.displayName(),
-              "failed",
+              TestStatus.FAILED,
               0,
               t.points(),
               "Not run: " + verdict.label() + ".",

@@ -48,6 +48,47 @@ public record GradingResult(
   }
 
   /**
+   * What the grading service stores for a job it ended without running the grader (superseded,
+   * cancelled, given up after its attempts, an exercise that is not available): no test ran, so the
+   * summary is all there is; nothing is scored.
+   */
+  public static GradingResult ending(
+      String exerciseId, boolean hidden, Verdict verdict, String summary, double maxScore) {
+    return new GradingResult(
+        exerciseId,
+        hidden,
+        verdict,
+        summary,
+        0,
+        maxScore,
+        List.of(),
+        List.of(),
+        List.of(),
+        Map.of(),
+        List.of(),
+        "",
+        new Timings(0, 0, 0, 0, 0, 0));
+  }
+
+  /** The same result with other metrics (as stored beside it). */
+  public GradingResult withMetrics(Map<String, Object> newMetrics) {
+    return new GradingResult(
+        exerciseId,
+        hidden,
+        verdict,
+        summary,
+        score,
+        maxScore,
+        diagnostics,
+        violations,
+        tests,
+        newMetrics,
+        pictures,
+        output,
+        timings);
+  }
+
+  /**
    * The device the sandbox's tensor engine ran on, as the harness reported it ({@code cpu()},
    * {@code gpu(0)}), or null when the run ended before the engine loaded.
    */

@@ -142,7 +142,7 @@ final class ResultAssembler {
           new TestResult(
               t.id(),
               t.displayName(),
-              passed ? "passed" : "failed",
+              passed ? TestStatus.PASSED : TestStatus.FAILED,
               passed ? t.points() : 0,
               t.points(),
               passed ? null : failure,

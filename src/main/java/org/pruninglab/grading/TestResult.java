@@ -7,7 +7,7 @@ import org.pruninglab.exercise.Visibility;
  *
  * @param id the test's JUnit unique id
  * @param name what students read (the test's display name)
- * @param status {@code passed} or {@code failed}
+ * @param status whether it passed
  * @param points points earned: all of {@code maxPoints} when passed, else 0
  * @param message why it failed, or null
  * @param millis time the test took inside the sandbox
@@ -18,7 +18,7 @@ import org.pruninglab.exercise.Visibility;
 public record TestResult(
     String id,
     String name,
-    String status,
+    TestStatus status,
     double points,
     double maxPoints,
     String message,
@@ -28,6 +28,6 @@ public record TestResult(
     String output) {
 
   public boolean passed() {
-    return "passed".equals(status);
+    return status == TestStatus.PASSED;
   }
 }

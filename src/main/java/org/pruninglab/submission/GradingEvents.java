@@ -24,7 +24,7 @@ public class GradingEvents {
     return () -> listeners.remove(listener);
   }
 
-  void publish(GradingUpdate update) {
+  public void publish(GradingUpdate update) {
     for (Consumer<GradingUpdate> l : listeners) {
       try {
         l.accept(update);

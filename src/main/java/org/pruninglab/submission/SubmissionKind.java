@@ -33,7 +33,7 @@ public enum SubmissionKind {
     return this == RUN || this == SUBMISSION;
   }
 
-  static SubmissionKind ofLabel(String label) {
+  public static SubmissionKind ofLabel(String label) {
     return valueOf(label.toUpperCase(Locale.ROOT));
   }
 }

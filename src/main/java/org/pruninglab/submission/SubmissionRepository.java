@@ -1,35 +1,67 @@
 package org.pruninglab.submission;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.grading.GradingProgress.Phase;
+import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.Verdict;
+import org.pruninglab.grading.harness.ResultNames;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
-/** Reads and writes {@code submission}, {@code grading_result} and {@code pruning_metric}. */
+/**
+ * Reads and writes {@code submission}, {@code grading_result} and {@code pruning_metric}. It is the
+ * one place that turns a {@link GradingResult} into stored JSON and back: the columns lists and
+ * sums need ({@code verdict}, {@code score}, …) are written beside the document, a service ending
+ * (no test ran) is stored as the empty document, and a document that cannot be read is an error
+ * that names the submission, never a missing result. The metrics of a list of rows are read in one
+ * query with the same condition as the rows, never one query per row.
+ */
 @Repository
 class SubmissionRepository {
+
+  private static final Logger LOG = LoggerFactory.getLogger(SubmissionRepository.class);
+
+  private static final String FROM =
+      " from submission s join account a on a.id = s.account_id"
+          + " left join grading_result r on r.submission_id = s.id";
 
   private static final String SELECT =
       "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.kind,"
           + " s.status, s.origin_id,"
           + " s.submitted_at, r.verdict, r.score, r.max_score, r.summary, r.result_json,"
-          + " r.total_millis, r.finished_at"
-          + " from submission s join account a on a.id = s.account_id"
-          + " left join grading_result r on r.submission_id = s.id";
+          + " r.total_millis, r.finished_at, r.pack_version"
+          + FROM;
+
+  /** The stored document of a service ending: the columns hold all there is. */
+  private static final String NO_DOCUMENT = "{}";
 
   private final JdbcClient jdbc;
+  private final ObjectMapper json;
+  private final ObjectReader reader;
 
-  SubmissionRepository(JdbcClient jdbc) {
+  SubmissionRepository(JdbcClient jdbc, ObjectMapper json) {
     this.jdbc = jdbc;
+    this.json = json;
+    // A field a newer build added is no reason to refuse a result.
+    this.reader =
+        json.readerFor(GradingResult.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   long insert(
@@ -78,31 +110,6 @@ class SubmissionRepository {
         .list();
   }
 
-  /**
-   * Queued jobs that run before this one, in the job library's own order: a higher stored priority,
-   * or as high and due earlier (the library sorts its table the same way).
-   */
-  int queuedAhead(long id) {
-    return jdbc.sql(
-            "select count(*) from scheduled_tasks t, scheduled_tasks me where me.task_name = ?"
-                + " and me.task_instance = ? and t.task_name = me.task_name and not t.picked"
-                + " and t.task_instance <> me.task_instance and (t.priority > me.priority or"
-                + " (t.priority = me.priority and t.execution_time < me.execution_time))")
-        .params(GradingQueue.TASK, GradingQueue.instanceOf(id))
-        .query(Integer.class)
-        .single();
-  }
-
-  /** Grading threads of the workers that reported since {@code since} and have not stopped. */
-  int liveGradingThreads(Instant since) {
-    return jdbc.sql(
-            "select coalesce(sum(threads), 0) from grading_worker where stopped_at is null and"
-                + " last_seen > ?")
-        .param(Timestamp.from(since))
-        .query(Integer.class)
-        .single();
-  }
-
   Optional<GradingRun> gradingRun(long id) {
     return jdbc.sql("select worker, device, attempts from submission where id = ?")
         .param(id)
@@ -145,10 +152,6 @@ class SubmissionRepository {
         .list();
   }
 
-  /**
-   * Takes a job for one attempt: counts the attempt and names the worker. The returned number is
-   * the attempt's fencing token for {@link #storeResult}; 0 when the job is done already.
-   */
   /** How many times a worker has started the job (0 while it never ran). */
   int attempts(long id) {
     return jdbc.sql("select attempts from submission where id = ?")
@@ -166,6 +169,10 @@ class SubmissionRepository {
         > 0;
   }
 
+  /**
+   * Takes a job for one attempt: counts the attempt and names the worker. The returned number is
+   * the attempt's fencing token for {@link #storeResult}; 0 when the job is done already.
+   */
   int claim(long id, String worker) {
     int updated =
         jdbc.sql(
@@ -183,29 +190,21 @@ class SubmissionRepository {
   }
 
   List<Submission> findByExercise(String exerciseId) {
-    return jdbc.sql(SELECT + " where s.exercise_id = ? and s.kind = 'submission' order by s.id")
-        .param(exerciseId)
-        .query(this::toSubmission)
-        .list();
+    return select("s.exercise_id = ? and s.kind = 'submission'", "s.id", exerciseId);
   }
 
   /** Every grading of a student's work for an exercise, all kinds, newest first (for staff). */
   List<Submission> findAllKinds(long accountId, String exerciseId) {
-    return jdbc.sql(
-            SELECT
-                + " where s.account_id = ? and s.exercise_id = ?"
-                + " order by s.submitted_at desc, s.id desc")
-        .params(accountId, exerciseId)
-        .query(this::toSubmission)
-        .list();
+    return select(
+        "s.account_id = ? and s.exercise_id = ?",
+        "s.submitted_at desc, s.id desc",
+        accountId,
+        exerciseId);
   }
 
   /** The regrades and after-deadline gradings of a submission, oldest first. */
   List<Submission> gradingsOf(long originId) {
-    return jdbc.sql(SELECT + " where s.origin_id = ? order by s.id")
-        .param(originId)
-        .query(this::toSubmission)
-        .list();
+    return select("s.origin_id = ?", "s.id", originId);
   }
 
   /** A new grading of a stored submission's source, queued for the grading queue. */
@@ -240,13 +239,10 @@ class SubmissionRepository {
   }
 
   List<Submission> findAllByAccount(long accountId) {
-    return jdbc.sql(
-            SELECT
-                + " where s.account_id = ? and s.kind in ('run', 'submission')"
-                + " order by s.submitted_at desc, s.id desc")
-        .param(accountId)
-        .query(this::toSubmission)
-        .list();
+    return select(
+        "s.account_id = ? and s.kind in ('run', 'submission')",
+        "s.submitted_at desc, s.id desc",
+        accountId);
   }
 
   /**
@@ -255,18 +251,7 @@ class SubmissionRepository {
    * {@code attempt} of 0 stores for a job that no worker took, and only while it still waits (a
    * superseded run); false when a worker has taken it meanwhile.
    */
-  boolean storeResult(
-      long id,
-      int attempt,
-      String device,
-      String verdict,
-      double score,
-      double maxScore,
-      String summary,
-      String json,
-      long totalMillis,
-      Instant finishedAt,
-      Map<String, Object> metrics) {
+  boolean storeResult(long id, int attempt, String device, StoredResult result) {
     int fenced =
         attempt > 0
             ? jdbc.sql(
@@ -280,49 +265,59 @@ class SubmissionRepository {
     if (fenced == 0) {
       return false;
     }
+    GradingResult r = result.grading();
     jdbc.sql("delete from pruning_metric where submission_id = ?").param(id).update();
     jdbc.sql("delete from grading_result where submission_id = ?").param(id).update();
     jdbc.sql(
             "insert into grading_result (submission_id, verdict, score, max_score, summary,"
-                + " result_json, total_millis, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?)")
+                + " result_json, total_millis, finished_at, pack_version)"
+                + " values (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .params(
             id,
-            verdict,
-            score,
-            maxScore,
-            truncate(summary, 1000),
-            json,
-            totalMillis,
-            Timestamp.from(finishedAt))
+            r.verdict().label(),
+            r.score(),
+            r.maxScore(),
+            truncate(r.summary(), 1000),
+            result.byGrader() ? document(id, r) : NO_DOCUMENT,
+            r.timings().total(),
+            Timestamp.from(result.finishedAt()),
+            result.packVersion())
         .update();
-    metrics.forEach(
-        (name, value) ->
-            jdbc.sql(
-                    "insert into pruning_metric (submission_id, name,"
-                        + " number_value, text_value) values (?, ?, ?, ?)")
-                .params(
-                    id,
-                    truncate(name, 64),
-                    value instanceof Number n ? n.doubleValue() : null,
-                    value instanceof Number || value == null
-                        ? null
-                        : truncate(value.toString(), 200))
-                .update());
+    r.metrics()
+        .forEach(
+            (name, value) ->
+                jdbc.sql(
+                        "insert into pruning_metric (submission_id, name,"
+                            + " number_value, text_value) values (?, ?, ?, ?)")
+                    .params(
+                        id,
+                        truncate(name, 64),
+                        value instanceof Number n ? n.doubleValue() : null,
+                        value instanceof Number || value == null
+                            ? null
+                            : truncate(value.toString(), 200))
+                    .update());
     return true;
   }
 
+  private String document(long id, GradingResult r) {
+    try {
+      return json.writeValueAsString(r);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the result of submission " + id, e);
+    }
+  }
+
   Optional<Submission> find(long id) {
-    return jdbc.sql(SELECT + " where s.id = ?").param(id).query(this::toSubmission).optional();
+    return select("s.id = ?", "s.id", id).stream().findFirst();
   }
 
   List<Submission> findByAccount(long accountId, String exerciseId) {
-    return jdbc.sql(
-            SELECT
-                + " where s.account_id = ? and s.exercise_id = ? and s.kind in ('run',"
-                + " 'submission') order by s.submitted_at desc, s.id desc")
-        .params(accountId, exerciseId)
-        .query(this::toSubmission)
-        .list();
+    return select(
+        "s.account_id = ? and s.exercise_id = ? and s.kind in ('run', 'submission')",
+        "s.submitted_at desc, s.id desc",
+        accountId,
+        exerciseId);
   }
 
   byte[] source(long id) {
@@ -348,48 +343,139 @@ class SubmissionRepository {
         .list();
   }
 
-  private Map<String, Object> metrics(long id) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  /**
+   * The rows {@code where} selects, in {@code order}, each with its result and metrics: two
+   * statements whatever the number of rows (the metrics of all of them in one query under the same
+   * condition).
+   */
+  private List<Submission> select(String where, String order, Object... params) {
+    List<Row> rows =
+        jdbc.sql(SELECT + " where " + where + " order by " + order)
+            .params(params)
+            .query(this::toRow)
+            .list();
+    if (rows.stream().noneMatch(r -> r.result != null)) {
+      return rows.stream().map(r -> r.submission(Map.of())).toList();
+    }
+    Map<Long, Map<String, Object>> metrics = new HashMap<>();
     jdbc.sql(
-            "select name, number_value, text_value from pruning_metric where submission_id = ?"
-                + " order by name")
-        .param(id)
+            "select m.submission_id, m.name, m.number_value, m.text_value from pruning_metric m"
+                + " where m.submission_id in (select s.id"
+                + FROM
+                + " where "
+                + where
+                + ") order by m.submission_id, m.name")
+        .params(params)
         .query(
             (ResultSet rs) -> {
-              double number = rs.getDouble(2);
+              double number = rs.getDouble(3);
               boolean text = rs.wasNull(); // before the next get, which resets it
-              out.put(rs.getString(1), text ? rs.getString(3) : (Object) number);
+              metrics
+                  .computeIfAbsent(rs.getLong(1), k -> new LinkedHashMap<>())
+                  .put(rs.getString(2), text ? rs.getString(4) : (Object) number);
             });
+    List<Submission> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      out.add(r.submission(metrics.getOrDefault(r.submission.id(), Map.of())));
+    }
     return out;
   }
 
-  private Submission toSubmission(ResultSet rs, int row) throws SQLException {
-    long id = rs.getLong("id");
-    StoredResult result = null;
-    if (rs.getString("verdict") != null) {
-      result =
-          new StoredResult(
-              rs.getString("verdict"),
-              rs.getDouble("score"),
-              rs.getDouble("max_score"),
-              rs.getString("summary"),
-              rs.getString("result_json"),
-              rs.getLong("total_millis"),
-              rs.getTimestamp("finished_at").toInstant(),
-              metrics(id));
+  /** A row before its metrics are known: the submission without a result, and the result's. */
+  private record Row(Submission submission, ResultColumns result) {
+
+    Submission submission(Map<String, Object> metrics) {
+      if (result == null) {
+        return submission;
+      }
+      Submission s = submission;
+      return new Submission(
+          s.id(),
+          s.accountId(),
+          s.username(),
+          s.exerciseId(),
+          s.fileName(),
+          s.hidden(),
+          s.kind(),
+          s.status(),
+          s.submittedAt(),
+          result.toStored(metrics),
+          s.originId());
     }
-    return new Submission(
-        id,
-        rs.getLong("account_id"),
-        rs.getString("username"),
-        rs.getString("exercise_id"),
-        rs.getString("file_name"),
-        rs.getBoolean("hidden"),
-        SubmissionKind.ofLabel(rs.getString("kind")),
-        SubmissionStatus.valueOf(rs.getString("status")),
-        rs.getTimestamp("submitted_at").toInstant(),
-        result,
-        rs.getObject("origin_id") == null ? null : rs.getLong("origin_id"));
+  }
+
+  /** A result as read from its row, with its document parsed (or none, for a service ending). */
+  private record ResultColumns(
+      GradingResult document,
+      String exerciseId,
+      boolean hidden,
+      Verdict verdict,
+      double score,
+      double maxScore,
+      String summary,
+      Instant finishedAt,
+      String packVersion) {
+
+    StoredResult toStored(Map<String, Object> metrics) {
+      if (document == null) {
+        GradingResult ending = GradingResult.ending(exerciseId, hidden, verdict, summary, maxScore);
+        return new StoredResult(ending, false, finishedAt, packVersion);
+      }
+      // The metrics table is what lists and sums read; it and the document hold the same values.
+      return new StoredResult(document.withMetrics(metrics), true, finishedAt, packVersion);
+    }
+  }
+
+  private Row toRow(ResultSet rs, int row) throws SQLException {
+    long id = rs.getLong("id");
+    Submission submission =
+        new Submission(
+            id,
+            rs.getLong("account_id"),
+            rs.getString("username"),
+            rs.getString("exercise_id"),
+            rs.getString("file_name"),
+            rs.getBoolean("hidden"),
+            SubmissionKind.ofLabel(rs.getString("kind")),
+            SubmissionStatus.valueOf(rs.getString("status")),
+            rs.getTimestamp("submitted_at").toInstant(),
+            null,
+            rs.getObject("origin_id") == null ? null : rs.getLong("origin_id"));
+    String verdict = rs.getString("verdict");
+    if (verdict == null) {
+      return new Row(submission, null);
+    }
+    String document = rs.getString("result_json");
+    return new Row(
+        submission,
+        new ResultColumns(
+            NO_DOCUMENT.equals(document) ? null : parse(id, document),
+            submission.exerciseId(),
+            submission.hidden(),
+            verdict(id, verdict),
+            rs.getDouble("score"),
+            rs.getDouble("max_score"),
+            rs.getString("summary"),
+            rs.getTimestamp("finished_at").toInstant(),
+            rs.getString("pack_version")));
+  }
+
+  private GradingResult parse(long id, String document) {
+    try {
+      return reader.readValue(document);
+    } catch (JsonProcessingException | RuntimeException e) {
+      LOG.error("The stored result of submission {} cannot be read: {}", id, e.getMessage());
+      throw new UnreadableResultException(id, e);
+    }
+  }
+
+  private static Verdict verdict(long id, String label) {
+    try {
+      return Verdict.ofLabel(label);
+    } catch (IllegalArgumentException e) {
+      LOG.error("The stored result of submission {} has an unknown verdict '{}'", id, label);
+      throw new UnreadableResultException(id, e);
+    }
   }
 
   // Narrow reads for the gradebook and the deadline autograder (issue 17: each table has one

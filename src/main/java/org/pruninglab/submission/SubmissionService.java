@@ -29,7 +29,7 @@ public class SubmissionService {
   private final SubmissionRepository submissions;
   private final AccountService accounts;
   private final ExerciseCatalog exercises;
-  private final GradingQueue queue;
+  private final JobQueue queue;
   private final GradingEvents events;
   private final GradingProperties properties;
   private final java.time.Clock clock;
@@ -40,7 +40,7 @@ public class SubmissionService {
       SubmissionRepository submissions,
       AccountService accounts,
       ExerciseCatalog exercises,
-      GradingQueue queue,
+      JobQueue queue,
       GradingEvents events,
       GradingProperties properties,
       java.time.Clock clock,
@@ -264,14 +264,13 @@ public class SubmissionService {
     if (s.isEmpty() || s.get().status() != SubmissionStatus.QUEUED) {
       return Optional.empty();
     }
-    int ahead = submissions.queuedAhead(id);
+    int ahead = queue.ahead(id);
     long median = submissions.recentMedianMillis(s.get().exerciseId());
     if (median == 0) {
       median = 10_000;
     }
     // Every live grading thread of the cluster takes jobs from the same queue.
-    int workers =
-        Math.max(1, submissions.liveGradingThreads(clock.instant().minus(GradingBackend.SILENT)));
+    int workers = Math.max(1, queue.liveGradingThreads());
     long estimate = (median * (ahead / workers + 1) + 999) / 1000;
     return Optional.of(new QueueStatus(ahead, estimate));
   }

@@ -1,6 +1,6 @@
 /**
- * Submissions: stored before they are queued, graded by the grading queue (db-scheduler on the
- * lab's database, so several nodes can share it), results and pruning metrics stored per
- * submission.
+ * Submissions: stored before they are queued, their typed results (the result store, the only code
+ * that reads and writes them) and pruning metrics; jobs go to the grading backend through {@link
+ * org.pruninglab.submission.JobQueue}, which the backend implements.
  */
 package org.pruninglab.submission;

@@ -1,6 +1,5 @@
 package org.pruninglab.workspace;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -46,7 +45,6 @@ public class WorkspaceService {
   private final DraftService drafts;
   private final Deadlines deadlines;
   private final AccountService accounts;
-  private final ObjectMapper json;
   private final Clock clock;
   private final GradebookService gradebook;
 
@@ -56,7 +54,6 @@ public class WorkspaceService {
       DraftService drafts,
       Deadlines deadlines,
       AccountService accounts,
-      ObjectMapper json,
       Clock clock,
       GradebookService gradebook) {
     this.gradebook = gradebook;
@@ -65,7 +62,6 @@ public class WorkspaceService {
     this.drafts = drafts;
     this.deadlines = deadlines;
     this.accounts = accounts;
-    this.json = json;
     this.clock = clock;
   }
 
@@ -165,6 +161,22 @@ public class WorkspaceService {
     return submissions.find(submissionId).map(s -> toItems(List.of(s)).get(0));
   }
 
+  /**
+   * A submission as a grading update carried it, with the result just stored, as the reader may see
+   * it: the page shows it without reading it or the history again. Empty when it is not the
+   * reader's to see (a student sees only their own runs and submissions, as {@link
+   * SubmissionService#find} decides).
+   */
+  @PreAuthorize("isAuthenticated()")
+  public Optional<HistoryItem> item(Submission stored) {
+    Account reader = me();
+    if (reader.role() == Role.STUDENT
+        && (stored.accountId() != reader.id() || !stored.kind().byStudent())) {
+      return Optional.empty();
+    }
+    return Optional.of(toItems(List.of(stored)).get(0));
+  }
+
   /** The source of a run or submission as text (bytes that are not UTF-8 are replaced). */
   @PreAuthorize("isAuthenticated()")
   public Optional<String> source(long submissionId) {
@@ -174,14 +186,22 @@ public class WorkspaceService {
   /** The accuracy-vs-sparsity sweeps of the student's graded runs, oldest first (at most 6). */
   @PreAuthorize("isAuthenticated()")
   public List<SparsityCurve> curves(String exerciseId) {
+    return curvesOf(history(exerciseId));
+  }
+
+  /**
+   * The accuracy-vs-sparsity sweeps of graded runs in a history the page holds already (newest
+   * first), oldest first (at most 6).
+   */
+  public static List<SparsityCurve> curvesOf(List<HistoryItem> items) {
     List<SparsityCurve> out = new ArrayList<>();
-    for (HistoryItem h : history(exerciseId)) {
+    for (HistoryItem h : items) {
       if (h.result() == null) {
         continue;
       }
       for (RecordedPicture p : h.result().pictures()) {
         if (CURVE.equals(p.name())) {
-          PictureReader.curve(p)
+          p.curve()
               .ifPresent(
                   c ->
                       out.add(
@@ -236,35 +256,34 @@ public class WorkspaceService {
   private HistoryItem toItem(
       Submission s, Account reader, Instant now, EffectiveDeadline deadline, boolean released) {
     ShownResult shown = null;
-    if (s.result() != null) {
-      GradingResult r = parse(s);
-      if (r != null) {
-        Exercise pack = exercises.find(s.exerciseId()).orElse(null);
-        shown =
-            reader.role() == Role.STUDENT
-                ? ResultPresentation.forStudent(
-                    r,
-                    s.kind() == SubmissionKind.RUN,
-                    pack == null ? 0 : hiddenTests(pack),
-                    deadline.passed(now),
-                    released)
-                : ResultPresentation.forStaff(r);
-      } else {
-        shown =
-            new ShownResult(
-                storedVerdict(s.result().verdict()),
-                s.result().summary(),
-                null,
-                0,
-                s.result().maxScore(),
-                List.of(),
-                0,
-                List.of(),
-                List.of(),
-                Map.of(),
-                List.of(),
-                "");
-      }
+    if (s.result() != null && s.result().byGrader()) {
+      GradingResult r = s.result().grading();
+      Exercise pack = exercises.find(s.exerciseId()).orElse(null);
+      shown =
+          reader.role() == Role.STUDENT
+              ? ResultPresentation.forStudent(
+                  r,
+                  s.kind() == SubmissionKind.RUN,
+                  pack == null ? 0 : hiddenTests(pack),
+                  deadline.passed(now),
+                  released)
+              : ResultPresentation.forStaff(r);
+    } else if (s.result() != null) {
+      // The service's own ending (superseded, cancelled, given up): no test ran.
+      shown =
+          new ShownResult(
+              s.result().verdict(),
+              s.result().summary(),
+              null,
+              0,
+              s.result().maxScore(),
+              List.of(),
+              0,
+              List.of(),
+              List.of(),
+              Map.of(),
+              List.of(),
+              "");
     }
     return new HistoryItem(
         s.id(),
@@ -285,24 +304,7 @@ public class WorkspaceService {
     return (int) pack.plan(true).stream().filter(PlannedTest::hidden).count();
   }
 
-  private GradingResult parse(Submission s) {
-    try {
-      return json.readValue(s.result().resultJson(), GradingResult.class);
-    } catch (java.io.IOException e) {
-      return null;
-    }
-  }
-
   private Account me() {
     return accounts.currentAccount().orElseThrow(() -> new AccessDeniedException("not signed in"));
-  }
-
-  /** A stored verdict without a result document (the service's own endings). */
-  private static org.pruninglab.grading.Verdict storedVerdict(String label) {
-    try {
-      return org.pruninglab.grading.Verdict.ofLabel(label);
-    } catch (IllegalArgumentException unknown) {
-      return org.pruninglab.grading.Verdict.CRASHED;
-    }
   }
 }

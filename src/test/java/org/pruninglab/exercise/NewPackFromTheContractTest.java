@@ -17,7 +17,6 @@ import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.grading.Verdict;
 import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.fixtures.FixtureBuilders;
-import org.pruninglab.workspace.PictureReader;
 
 /**
  * The acceptance test of docs/pack-format.md: a new exercise written from that contract alone (in
@@ -74,13 +73,13 @@ class NewPackFromTheContractTest {
     assertThat(((Number) reference.metrics().get(ResultNames.ACCURACY_DENSE)).doubleValue())
         .isBetween(0.3, 1.0);
 
-    // Drawn: the pictures panel's reader turns the recorded histograms back into pictures.
+    // Drawn: the one picture codec turns the recorded histograms back into pictures.
     Map<String, RecordedPicture> pictures =
         reference.pictures().stream().collect(Collectors.toMap(RecordedPicture::name, p -> p));
     assertThat(pictures)
         .containsKeys(ResultNames.before("fc1.weight"), ResultNames.after("fc1.weight"));
-    var before = PictureReader.histogram(pictures.get(ResultNames.before("fc1.weight")));
-    var after = PictureReader.histogram(pictures.get(ResultNames.after("fc1.weight")));
+    var before = pictures.get(ResultNames.before("fc1.weight")).histogram();
+    var after = pictures.get(ResultNames.after("fc1.weight")).histogram();
     assertThat(before).isPresent();
     assertThat(after).isPresent();
     assertThat(after.get().zeros()).isGreaterThan(before.get().zeros());

@@ -3,17 +3,16 @@ package org.pruninglab.gradebook;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.pruninglab.account.AccountDetails;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.MutableClock;
 import org.pruninglab.account.Role;
-import java.util.Optional;
 import org.pruninglab.exercise.Exercise;
 import org.pruninglab.exercise.ExerciseCatalog;
 import org.pruninglab.exercise.ExerciseMetadata;

@@ -17,6 +17,7 @@ import org.pruninglab.submission.StoredResult;
 import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionStatus;
+import org.pruninglab.submission.TestResults;
 
 /** Which counted submission the autograder grades: the last, or the best after the penalty. */
 class FinalSubmissionChoiceTest {
@@ -29,7 +30,7 @@ class FinalSubmissionChoiceTest {
 
   private static Submission submission(long id, Instant at, Double score) {
     StoredResult result =
-        score == null ? null : new StoredResult("ok", score, 24, "", "{}", 1, at, Map.of());
+        score == null ? null : TestResults.stored("kthvalue", score, 24, at, Map.of());
     return new Submission(
         id,
         7,

@@ -1,6 +1,5 @@
 package org.pruninglab.submission;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,9 +9,11 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
 import org.pruninglab.account.Role;
+import org.pruninglab.grading.Timings;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -32,6 +33,7 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
 
   @Autowired SubmissionService service;
   @Autowired JdbcClient jdbc;
+  @Autowired SubmissionRepository repository;
   @Autowired ObjectMapper json;
 
   @Test
@@ -64,20 +66,21 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
     rows.forEach(System.out::println);
   }
 
-  private record Sample(long endToEnd, JsonNode timings) {}
+  private record Sample(long endToEnd, Timings timings) {}
 
   private Sample run(String exercise, String file, byte[] source) throws Exception {
     Instant start = Instant.now();
     long id = service.submit(exercise, file, source);
     while (true) {
-      var s = new SubmissionRepository(jdbc).find(id).orElseThrow();
+      var s = repository.find(id).orElseThrow();
       if (s.status() == SubmissionStatus.DONE) {
         long ms = Duration.between(start, Instant.now()).toMillis();
-        if (!s.result().verdict().equals("ok") || s.result().score() != s.result().maxScore()) {
+        if (s.result().verdict() != org.pruninglab.grading.Verdict.OK
+            || s.result().score() != s.result().maxScore()) {
           throw new AssertionError(
               "the reference did not score full marks: " + s.result().summary());
         }
-        return new Sample(ms, json.readTree(s.result().resultJson()).path("timings"));
+        return new Sample(ms, s.result().grading().timings());
       }
       Thread.sleep(20);
     }
@@ -92,16 +95,16 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
         label,
         percentile(e2e, 50),
         percentile(e2e, 95),
-        median(samples, "compile"),
-        median(samples, "policy"),
-        median(samples, "sandboxStart"),
-        median(samples, "engineLoad"),
-        median(samples, "tests"),
-        percentile(e2e, 50) - median(samples, "total"));
+        median(samples, Timings::compile),
+        median(samples, Timings::policy),
+        median(samples, Timings::sandboxStart),
+        median(samples, Timings::engineLoad),
+        median(samples, Timings::tests),
+        percentile(e2e, 50) - median(samples, Timings::total));
   }
 
-  private static long median(List<Sample> samples, String field) {
-    long[] v = samples.stream().mapToLong(s -> s.timings().path(field).asLong()).sorted().toArray();
+  private static long median(List<Sample> samples, ToLongFunction<Timings> field) {
+    long[] v = samples.stream().mapToLong(s -> field.applyAsLong(s.timings())).sorted().toArray();
     return percentile(v, 50);
   }
 

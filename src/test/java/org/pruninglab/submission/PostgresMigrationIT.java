@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.pruninglab.LocalPostgres;
 import org.pruninglab.account.TestAccounts;
+import org.pruninglab.grading.GradingResult;
+import org.pruninglab.grading.Verdict;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -35,7 +38,8 @@ class PostgresMigrationIT {
           .migrate();
       JdbcClient jdbc = JdbcClient.create(ds);
       long account = TestAccounts.insertStudent(jdbc, "pg");
-      SubmissionRepository repo = new SubmissionRepository(jdbc);
+      SubmissionRepository repo =
+          new SubmissionRepository(jdbc, new com.fasterxml.jackson.databind.ObjectMapper());
       byte[] bytes = {(byte) 0xF6, 0, 1, 2};
       long id =
           repo.insert(
@@ -47,14 +51,12 @@ class PostgresMigrationIT {
           id,
           attempt,
           "cpu()",
-          "ok",
-          24,
-          24,
-          "16 of 16 tests passed.",
-          "{}",
-          1800,
-          Instant.now(),
-          java.util.Map.of("sparsity", 0.9, "device", "cpu()"));
+          new StoredResult(
+              TestResults.graded(
+                  "kthvalue", Verdict.OK, 24, 24, Map.of("sparsity", 0.9, "device", "cpu()")),
+              true,
+              Instant.now(),
+              "ab".repeat(32)));
 
       // The dead worker's attempt comes back late: it is refused and changes nothing.
       assertThat(
@@ -62,19 +64,17 @@ class PostgresMigrationIT {
                   id,
                   stale,
                   "cpu()",
-                  "crashed",
-                  0,
-                  24,
-                  "late",
-                  "{}",
-                  1,
-                  Instant.now(),
-                  java.util.Map.of()))
+                  new StoredResult(
+                      GradingResult.ending("kthvalue", true, Verdict.CRASHED, "late", 24),
+                      false,
+                      Instant.now(),
+                      null)))
           .isFalse();
       assertThat(repo.claim(id, "worker-c")).as("a graded job is not taken again").isZero();
 
       Submission s = repo.find(id).orElseThrow();
-      assertThat(s.result().verdict()).isEqualTo("ok");
+      assertThat(s.result().verdict()).isEqualTo(Verdict.OK);
+      assertThat(s.result().packVersion()).isEqualTo("ab".repeat(32));
       assertThat(repo.source(id)).isEqualTo(bytes);
       assertThat(s.status()).isEqualTo(SubmissionStatus.DONE);
       assertThat(s.result().metrics())

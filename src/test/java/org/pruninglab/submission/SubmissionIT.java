@@ -14,6 +14,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
 import org.pruninglab.account.Role;
+import org.pruninglab.backend.GradingQueue;
+import org.pruninglab.grading.TestResult;
+import org.pruninglab.grading.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -24,6 +27,7 @@ class SubmissionIT extends LabIntegrationTest {
   @Autowired SubmissionService service;
   @Autowired GradingQueue queue;
   @Autowired JdbcClient jdbc;
+  @Autowired SubmissionRepository repository;
 
   private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
 
@@ -50,15 +54,20 @@ class SubmissionIT extends LabIntegrationTest {
     Submission done = awaitDone(id);
 
     assertThat(done.username()).isEqualTo("sub-ann");
-    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo("ok");
+    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo(Verdict.OK);
     assertThat(done.result().score()).isEqualTo(26.0);
     assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(done.result().metrics())
         .containsEntry("parameters.nonzero", 120_199.0)
         .containsEntry("device", "cpu()");
-    assertThat(done.result().resultJson())
-        .contains("\"verdict\":\"ok\"")
-        .contains("prune: the Lab 1 example");
+    assertThat(done.result().byGrader()).isTrue();
+    assertThat(done.result().grading().tests())
+        .hasSize(18)
+        .allMatch(TestResult::passed)
+        .anyMatch(t -> t.name().startsWith("prune: the Lab 1 example"));
+    assertThat(done.result().packVersion())
+        .as("the version of the tests that graded it")
+        .matches("[0-9a-f]{64}");
     assertThat(service.source(id))
         .hasValueSatisfying(
             b -> assertThat(new String(b, StandardCharsets.UTF_8)).isEqualTo(REFERENCE));
@@ -74,7 +83,7 @@ class SubmissionIT extends LabIntegrationTest {
     Submission done = awaitDone(id);
 
     assertThat(done.fileName()).isEqualTo(".._.._etc_passwd");
-    assertThat(done.result().verdict()).isEqualTo("compile error");
+    assertThat(done.result().verdict()).isEqualTo(Verdict.COMPILE_ERROR);
     assertThat(done.result().summary()).startsWith("The file is not UTF-8 text: byte 18");
     assertThat(service.source(id)).hasValue(latin1);
   }
@@ -129,14 +138,13 @@ class SubmissionIT extends LabIntegrationTest {
         jdbc.sql("select id from account where username = 'sub-bo'").query(Long.class).single();
     // As a crash leaves it: stored, marked running, its queue entry gone with the node.
     long id =
-        new SubmissionRepository(jdbc)
-            .insert(
-                accountId,
-                "kthvalue",
-                "KthvaluePruning.java",
-                REFERENCE.getBytes(StandardCharsets.UTF_8),
-                SubmissionKind.SUBMISSION,
-                Instant.now());
+        repository.insert(
+            accountId,
+            "kthvalue",
+            "KthvaluePruning.java",
+            REFERENCE.getBytes(StandardCharsets.UTF_8),
+            SubmissionKind.SUBMISSION,
+            Instant.now());
     jdbc.sql("update submission set status = 'RUNNING' where id = ?").param(id).update();
 
     queue.requeueUnfinished();
@@ -166,9 +174,9 @@ class SubmissionIT extends LabIntegrationTest {
     Instant asked = Instant.now();
     service.cancelRun(id);
 
-    Submission done = new SubmissionRepository(jdbc).find(id).orElseThrow();
+    Submission done = repository.find(id).orElseThrow();
     assertThat(done.status()).isEqualTo(SubmissionStatus.DONE);
-    assertThat(done.result().verdict()).isEqualTo("cancelled");
+    assertThat(done.result().verdict()).isEqualTo(Verdict.CANCELLED);
     assertThat(done.result().summary())
         .isEqualTo("Cancelled by you while it ran. The code of this run is kept.");
     assertThat(service.source(id).orElseThrow()).isEqualTo(hangs.getBytes(StandardCharsets.UTF_8));
@@ -205,7 +213,7 @@ class SubmissionIT extends LabIntegrationTest {
   private void awaitRunning(long id) {
     Instant end = Instant.now().plus(Duration.ofSeconds(60));
     while (Instant.now().isBefore(end)) {
-      if (new SubmissionRepository(jdbc).find(id).orElseThrow().status() == SubmissionStatus.RUNNING
+      if (repository.find(id).orElseThrow().status() == SubmissionStatus.RUNNING
           && sandboxes() > 0) {
         return;
       }
@@ -226,7 +234,7 @@ class SubmissionIT extends LabIntegrationTest {
   private Submission awaitDone(long id) {
     Instant end = Instant.now().plus(Duration.ofSeconds(90));
     while (Instant.now().isBefore(end)) {
-      var s = new SubmissionRepository(jdbc).find(id).orElseThrow();
+      var s = repository.find(id).orElseThrow();
       if (s.status() == SubmissionStatus.DONE) {
         return s;
       }

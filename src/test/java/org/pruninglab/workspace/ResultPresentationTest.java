@@ -9,6 +9,7 @@ import org.pruninglab.compile.Diagnostic;
 import org.pruninglab.exercise.Visibility;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.TestResult;
+import org.pruninglab.grading.TestStatus;
 import org.pruninglab.grading.Timings;
 import org.pruninglab.grading.Verdict;
 
@@ -18,7 +19,7 @@ class ResultPresentationTest {
     return new TestResult(
         "id-" + name,
         name,
-        passed ? "passed" : "failed",
+        passed ? TestStatus.PASSED : TestStatus.FAILED,
         passed ? 2 : 0,
         2,
         passed ? null : "expected 3 but was 4",

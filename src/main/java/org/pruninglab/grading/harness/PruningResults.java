@@ -46,23 +46,8 @@ public final class PruningResults {
     if (!picturesWanted()) {
       return;
     }
-    String kind;
-    String data;
-    if (picture instanceof Histogram h) {
-      kind = "histogram";
-      data = PictureJson.histogram(h);
-    } else if (picture instanceof MaskBitmap m) {
-      kind = "mask";
-      data = PictureJson.mask(m);
-    } else if (picture instanceof KernelMaps k) {
-      kind = "kernels";
-      data = PictureJson.kernels(k);
-    } else if (picture instanceof SparsityCurve c) {
-      kind = "curve";
-      data = PictureJson.curve(c);
-    } else {
-      throw new IllegalArgumentException("not a lab kit picture: " + picture);
-    }
+    String kind = PictureCodec.kindOf(picture);
+    String data = PictureCodec.write(picture);
     sink.acceptPicture(name, kind, data);
   }
 

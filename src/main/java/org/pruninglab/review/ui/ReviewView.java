@@ -1,5 +1,6 @@
 package org.pruninglab.review.ui;
 
+import com.vaadin.flow.component.Text;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -9,6 +10,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -152,6 +154,9 @@ class ReviewView extends Main implements BeforeEnterObserver {
     graded.setId("review-graded-on");
     submissions.gradingRun(s.id()).ifPresent(run -> graded.setText("Graded on: " + run.describe()));
     phases.add(graded);
+    if (s.result() != null && s.result().packVersion() != null) {
+      phases.add(packVersion(s.result().packVersion()));
+    }
     add(phases);
 
     add(new H3("History of " + s.username() + " in " + s.exerciseId()));
@@ -168,6 +173,17 @@ class ReviewView extends Main implements BeforeEnterObserver {
                     .open());
     history.setItems(workspace.historyOf(s.accountId(), s.exerciseId()));
     add(history);
+  }
+
+  /**
+   * Which version of the exercise's tests graded the result, shortened as git shortens commits; the
+   * whole hash is the tooltip. Staff only: the student's pages never carry it.
+   */
+  private static Paragraph packVersion(String sha256) {
+    Span hash = new Span(sha256.substring(0, Math.min(12, sha256.length())));
+    hash.setId("review-pack-version");
+    hash.getElement().setAttribute("title", sha256);
+    return new Paragraph(new Text("Tests version: "), hash);
   }
 
   private Div gradePanel(Submission s) {

@@ -26,6 +26,7 @@ import jakarta.annotation.security.PermitAll;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.pruninglab.account.AccountService;
@@ -33,6 +34,7 @@ import org.pruninglab.base.LabProperties;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.submission.GradingEvents;
 import org.pruninglab.submission.GradingUpdate;
+import org.pruninglab.submission.Submission;
 import org.pruninglab.submission.SubmissionException;
 import org.pruninglab.submission.SubmissionKind;
 import org.pruninglab.submission.SubmissionService;
@@ -74,6 +76,9 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
   private boolean watchingRun;
 
   private Runnable unsubscribe;
+
+  /** The history as last shown, newest first: a finished job replaces its row here. */
+  private List<HistoryItem> items = List.of();
 
   private final CodeEditor editor = new CodeEditor();
   private final Span saveState = new Span();
@@ -545,7 +550,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
                     : "Running test " + Math.min(u.done() + 1, u.total()) + " of " + u.total(),
                 Phase.RUNNING,
                 u.total() == 0 ? -1 : (double) u.done() / u.total());
-        case DONE -> finished(u.submissionId());
+        case DONE -> finished(u.submissionId(), u.stored());
       }
     } else if (watching != null && (u.phase() == Phase.COMPILING || u.phase() == Phase.DONE)) {
       // Another job started or ended: ours may have moved up the queue.
@@ -565,7 +570,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
               workspace
                   .item(id)
                   .filter(h -> h.status() == SubmissionStatus.DONE)
-                  .ifPresent(h -> finished(id));
+                  .ifPresent(h -> finished(id, null));
             });
   }
 
@@ -592,7 +597,12 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     cancel.setVisible(watchingRun);
   }
 
-  private void finished(long id) {
+  /**
+   * The watched job ended: its result comes with the update ({@code stored}) and replaces the job's
+   * row in the history the page holds, so nothing is read again; only without it (another attempt
+   * stored the result, or the job ended before the page asked) is the one job read.
+   */
+  private void finished(long id, Submission stored) {
     if (watching == null || watching != id) {
       return;
     }
@@ -602,14 +612,38 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
     progress.setVisible(false);
     run.setEnabled(true);
     submit.setEnabled(true);
-    workspace.item(id).ifPresent(this::showFinished);
-    refreshHistory();
+    Optional<HistoryItem> item =
+        stored != null && stored.result() != null ? workspace.item(stored) : workspace.item(id);
+    item.ifPresent(
+        done -> {
+          items = replaced(items, done);
+          history.setItems(items);
+          showFinished(done);
+        });
+  }
+
+  /** The history with {@code item} in place of its older row, or first when it had none. */
+  private static List<HistoryItem> replaced(List<HistoryItem> items, HistoryItem item) {
+    List<HistoryItem> out = new ArrayList<>(items.size() + 1);
+    boolean found = false;
+    for (HistoryItem h : items) {
+      if (h.id() == item.id()) {
+        out.add(item);
+        found = true;
+      } else {
+        out.add(h);
+      }
+    }
+    if (!found) {
+      out.add(0, item);
+    }
+    return out;
   }
 
   /** The run just graded, in the Results tab; its compiler messages go into the editor. */
   private void showFinished(HistoryItem item) {
     showResult(item);
-    pictures.show(item.result(), workspace.curves(details.id()));
+    pictures.show(item.result(), WorkspaceService.curvesOf(items));
     tabs.setSelectedIndex(0);
     if (item.result() != null) {
       editor.setDiagnostics(item.result().diagnostics());
@@ -640,7 +674,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
             item,
             zone,
             shown -> confirmRestore(source, "the code of " + name, "restored " + name, shown));
-    pictures.show(item.result(), workspace.curves(details.id()));
+    pictures.show(item.result(), WorkspaceService.curvesOf(items));
     dialog.open();
     return dialog;
   }
@@ -667,13 +701,13 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
   }
 
   private void refreshHistory() {
-    history.setItems(workspace.history(details.id()));
+    items = workspace.history(details.id());
+    history.setItems(items);
   }
 
   /** Shows the latest result, and follows a job still waiting or running. */
   private void showLatest() {
-    List<HistoryItem> items = workspace.history(details.id());
-    history.setItems(items);
+    refreshHistory();
     if (items.isEmpty()) {
       return;
     }
@@ -688,7 +722,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
       }
     } else {
       showResult(latest);
-      pictures.show(latest.result(), workspace.curves(details.id()));
+      pictures.show(latest.result(), WorkspaceService.curvesOf(items));
     }
   }
 

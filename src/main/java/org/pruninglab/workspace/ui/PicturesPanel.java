@@ -16,7 +16,6 @@ import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
-import org.pruninglab.workspace.PictureReader;
 import org.pruninglab.workspace.ShownResult;
 
 /**
@@ -64,10 +63,10 @@ public class PicturesPanel extends Div {
       Div row = new Div();
       row.addClassName("picture-row");
       before
-          .flatMap(PictureReader::kernels)
+          .flatMap(RecordedPicture::kernels)
           .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
       after
-          .flatMap(PictureReader::kernels)
+          .flatMap(RecordedPicture::kernels)
           .ifPresent(k -> row.add(new SvgPicture("kernels", Svg.kernelMaps(k))));
       add(row);
     }
@@ -90,11 +89,14 @@ public class PicturesPanel extends Div {
     if (layer == null) {
       return;
     }
-    PictureReader.histogram(byName.get(ResultNames.before(layer)))
+    Optional.ofNullable(byName.get(ResultNames.before(layer)))
+        .flatMap(RecordedPicture::histogram)
         .ifPresent(h -> target.add(histogram(h, "before")));
-    PictureReader.histogram(byName.get(ResultNames.after(layer)))
+    Optional.ofNullable(byName.get(ResultNames.after(layer)))
+        .flatMap(RecordedPicture::histogram)
         .ifPresent(h -> target.add(histogram(h, "after")));
-    PictureReader.mask(byName.get(ResultNames.mask(layer)))
+    Optional.ofNullable(byName.get(ResultNames.mask(layer)))
+        .flatMap(RecordedPicture::mask)
         .ifPresent(m -> target.add(new SvgPicture("mask", Svg.maskBitmap(m))));
   }
 

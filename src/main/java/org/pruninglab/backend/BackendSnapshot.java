@@ -1,9 +1,11 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionStatus;
 
 /**
  * The grading backend at one moment, for the instructors' page and the metrics.

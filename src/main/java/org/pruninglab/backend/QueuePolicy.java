@@ -1,4 +1,6 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
+
+import org.pruninglab.submission.SubmissionKind;
 
 /**
  * The order in which queued gradings run, as one number per job that the job library sorts by

@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

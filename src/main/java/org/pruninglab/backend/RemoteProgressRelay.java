@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -8,6 +8,10 @@ import java.util.List;
 import java.util.Locale;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
+import org.pruninglab.submission.GradingEvents;
+import org.pruninglab.submission.GradingJobs;
+import org.pruninglab.submission.GradingUpdate;
+import org.pruninglab.submission.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,6 +35,7 @@ class RemoteProgressRelay {
 
   private final JdbcClient jdbc;
   private final GradingEvents events;
+  private final GradingJobs jobs;
   private final WorkerIdentity identity;
   private final boolean web;
   private final LinkedHashSet<String> seen = new LinkedHashSet<>();
@@ -39,11 +44,13 @@ class RemoteProgressRelay {
   RemoteProgressRelay(
       JdbcClient jdbc,
       GradingEvents events,
+      GradingJobs jobs,
       WorkerIdentity identity,
       GradingProperties properties,
       java.time.Clock clock) {
     this.jdbc = jdbc;
     this.events = events;
+    this.jobs = jobs;
     this.identity = identity;
     this.web = properties.role().equals("web");
     this.since = clock.instant();
@@ -56,6 +63,16 @@ class RemoteProgressRelay {
       String worker,
       Phase phase,
       Instant at) {}
+
+  /** The finished job with its result, read once here for every page that shows it. */
+  private Submission stored(long id) {
+    try {
+      return jobs.find(id).filter(s -> s.result() != null).orElse(null);
+    } catch (RuntimeException e) {
+      LOG.debug("Could not read the result of submission {}", id, e);
+      return null; // the page reads it itself
+    }
+  }
 
   @Scheduled(fixedDelayString = "1s", initialDelayString = "1s")
   synchronized void relay() {
@@ -99,7 +116,14 @@ class RemoteProgressRelay {
       if (r.worker() != null && !r.worker().equals(identity.id())) {
         events.publish(
             new GradingUpdate(
-                r.submissionId(), r.accountId(), r.exerciseId(), r.phase(), 0, 0, r.at()));
+                r.submissionId(),
+                r.accountId(),
+                r.exerciseId(),
+                r.phase(),
+                0,
+                0,
+                r.at(),
+                r.phase() == Phase.DONE ? stored(r.submissionId()) : null));
       }
     }
   }

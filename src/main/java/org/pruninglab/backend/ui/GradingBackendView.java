@@ -1,10 +1,11 @@
-package org.pruninglab.review.ui;
+package org.pruninglab.backend.ui;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
@@ -15,8 +16,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
-import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
@@ -24,12 +23,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Locale;
 import org.pruninglab.account.Role;
+import org.pruninglab.backend.BackendSnapshot;
+import org.pruninglab.backend.BackendSnapshot.JobTiming;
+import org.pruninglab.backend.BackendSnapshot.WorkerState;
+import org.pruninglab.backend.GradingBackend;
 import org.pruninglab.base.LabProperties;
 import org.pruninglab.grading.DeviceLabel;
-import org.pruninglab.submission.BackendSnapshot;
-import org.pruninglab.submission.BackendSnapshot.JobTiming;
-import org.pruninglab.submission.BackendSnapshot.WorkerState;
-import org.pruninglab.submission.GradingBackend;
 import org.pruninglab.workspace.ui.Formats;
 
 /**
@@ -105,11 +104,12 @@ class GradingBackendView extends Main {
 
   private void jobColumns(Grid<JobTiming> grid) {
     grid.addComponentColumn(
-            j ->
-                new RouterLink(
-                    "#" + j.submissionId(),
-                    ReviewView.class,
-                    new RouteParameters("id", String.valueOf(j.submissionId()))))
+            j -> {
+              // The review page's route, as a router link: navigation without a page load.
+              Anchor link = new Anchor("review/" + j.submissionId(), "#" + j.submissionId());
+              link.getElement().setAttribute("router-link", true);
+              return link;
+            })
         .setHeader("Job")
         .setAutoWidth(true);
     grid.addColumn(JobTiming::student).setHeader("Student").setAutoWidth(true);
@@ -158,7 +158,7 @@ class GradingBackendView extends Main {
         fact(
             "backend-running",
             "Running",
-            s.running() + " on " + Plural.of(s.aliveWorkers(), "live worker")),
+            s.running() + " on " + plural(s.aliveWorkers(), "live worker")),
         fact(
             "backend-gpu",
             "GPU slots in use",
@@ -205,5 +205,9 @@ class GradingBackendView extends Main {
       poll.remove();
     }
     event.getUI().setPollInterval(-1);
+  }
+
+  private static String plural(long n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 }

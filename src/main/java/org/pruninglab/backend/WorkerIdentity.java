@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

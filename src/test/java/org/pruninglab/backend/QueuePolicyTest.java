@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.submission.SubmissionKind;
 
 /**
  * The queue order that {@link QueuePolicy} gives, sorted the way the job library sorts its table

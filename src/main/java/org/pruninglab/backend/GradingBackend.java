@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.pruninglab.submission.BackendSnapshot.JobTiming;
-import org.pruninglab.submission.BackendSnapshot.WorkerState;
+import org.pruninglab.backend.BackendSnapshot.JobTiming;
+import org.pruninglab.backend.BackendSnapshot.WorkerState;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;

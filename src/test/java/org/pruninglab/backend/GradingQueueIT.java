@@ -1,14 +1,12 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.flywaydb.core.Flyway;
@@ -18,10 +16,19 @@ import org.junit.jupiter.api.Test;
 import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
+import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
+import org.pruninglab.grading.RecordedPicture;
+import org.pruninglab.grading.Verdict;
+import org.pruninglab.submission.GradingEvents;
+import org.pruninglab.submission.GradingJobs;
+import org.pruninglab.submission.GradingUpdate;
+import org.pruninglab.submission.ResultStore;
+import org.pruninglab.submission.Submission;
+import org.pruninglab.submission.SubmissionKind;
+import org.pruninglab.submission.SubmissionStatus;
+import org.pruninglab.submission.TestSubmissions;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The queue's order, supersede, attempts and fencing on the real database schema (H2 in memory)
@@ -31,17 +38,20 @@ import org.springframework.transaction.support.TransactionTemplate;
 class GradingQueueIT {
 
   private static JdbcClient jdbc;
-  private static SubmissionRepository repo;
+  private static JdbcDataSource ds;
+  private static GradingJobs jobs;
+  private static ResultStore results;
+  private static GradingEvents events;
+  private static GradingWorker worker;
   private static GradingQueue queue;
   private static final List<Long> stored = new ArrayList<>();
 
   @BeforeAll
   static void setUp() throws Exception {
-    JdbcDataSource ds = new JdbcDataSource();
+    ds = new JdbcDataSource();
     ds.setURL("jdbc:h2:mem:grading-queue-it;DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
     jdbc = JdbcClient.create(ds);
-    repo = new SubmissionRepository(jdbc);
     Path work = Files.createTempDirectory(Path.of("target"), "grading-queue-it");
     GradingEngine engine =
         GradingEngine.start(
@@ -55,18 +65,17 @@ class GradingQueueIT {
                 Path.of("/usr/share/datasets/fashion-mnist"),
                 Path.of("target/grading/sandbox").toAbsolutePath()));
     GradingProperties properties = propertiesOfThisTest();
+    WorkerIdentity identity = new WorkerIdentity(properties);
+    events = new GradingEvents();
+    jobs = TestSubmissions.jobs(ds);
+    results = TestSubmissions.results(ds, events, List.of(graded -> stored.add(graded.id())));
+    worker =
+        new GradingWorker(jobs, results, events, engine, Clock.systemUTC(), properties, identity);
+    WorkerRegistry registry =
+        new WorkerRegistry(jdbc, worker, identity, properties, Clock.systemUTC());
     queue =
         new GradingQueue(
-            repo,
-            new GradingEvents(),
-            engine,
-            ds,
-            new TransactionTemplate(new DataSourceTransactionManager(ds)),
-            new ObjectMapper().findAndRegisterModules(),
-            Clock.systemUTC(),
-            properties,
-            new WorkerIdentity(properties),
-            List.of(graded -> stored.add(graded.id())));
+            jobs, results, worker, registry, engine, ds, Clock.systemUTC(), properties, identity);
   }
 
   private static long account(String name) {
@@ -75,13 +84,8 @@ class GradingQueueIT {
 
   private static long queued(long account, String exercise, SubmissionKind kind, String source) {
     long id =
-        repo.insert(
-            account,
-            exercise,
-            "X.java",
-            source.getBytes(StandardCharsets.UTF_8),
-            kind,
-            Instant.now());
+        TestSubmissions.insert(
+            ds, account, exercise, source.getBytes(StandardCharsets.UTF_8), kind);
     queue.enqueue(id, kind);
     return id;
   }
@@ -114,15 +118,15 @@ class GradingQueueIT {
     Thread.sleep(5);
     long b1 = queued(bo, "kthvalue", SubmissionKind.SUBMISSION, "b1");
     Thread.sleep(5);
-    long batch = repo.insertGrading(a1, SubmissionKind.AUTOGRADE, Instant.now());
+    long batch = TestSubmissions.insertGrading(ds, a1, SubmissionKind.AUTOGRADE);
     queue.enqueue(batch, SubmissionKind.AUTOGRADE);
     Thread.sleep(5);
     long c1 = queued(cy, "kthvalue", SubmissionKind.RUN, "c1");
 
     assertThat(queueOrder()).containsExactly(c1, a1, b1, a2, a3, batch);
-    assertThat(repo.queuedAhead(c1)).isZero();
-    assertThat(repo.queuedAhead(a2)).isEqualTo(3);
-    assertThat(repo.queuedAhead(batch)).isEqualTo(5);
+    assertThat(queue.ahead(c1)).isZero();
+    assertThat(queue.ahead(a2)).isEqualTo(3);
+    assertThat(queue.ahead(batch)).isEqualTo(5);
   }
 
   @Test
@@ -134,18 +138,18 @@ class GradingQueueIT {
     long submission = queued(ann, "kthvalue", SubmissionKind.SUBMISSION, "counts");
     long newer = queued(ann, "kthvalue", SubmissionKind.RUN, "newer");
 
-    Submission skipped = repo.find(older).orElseThrow();
+    Submission skipped = jobs.find(older).orElseThrow();
     assertThat(skipped.status()).isEqualTo(SubmissionStatus.DONE);
-    assertThat(skipped.result().verdict()).isEqualTo("superseded");
+    assertThat(skipped.result().verdict()).isEqualTo(Verdict.SUPERSEDED);
     assertThat(skipped.result().summary()).contains("newer run #" + newer);
-    assertThat(new String(repo.source(older), StandardCharsets.UTF_8)).isEqualTo("older");
+    assertThat(new String(jobs.source(older), StandardCharsets.UTF_8)).isEqualTo("older");
     assertThat(queueOrder()).containsExactly(otherExercise, newer, submission);
-    assertThat(repo.find(otherExercise).orElseThrow().status()).isEqualTo(SubmissionStatus.QUEUED);
-    assertThat(repo.find(submission).orElseThrow().status()).isEqualTo(SubmissionStatus.QUEUED);
+    assertThat(jobs.find(otherExercise).orElseThrow().status()).isEqualTo(SubmissionStatus.QUEUED);
+    assertThat(jobs.find(submission).orElseThrow().status()).isEqualTo(SubmissionStatus.QUEUED);
 
     // The worker that still finds the cancelled job skips it without grading.
-    queue.grade(older);
-    assertThat(repo.find(older).orElseThrow().result().verdict()).isEqualTo("superseded");
+    worker.grade(older);
+    assertThat(jobs.find(older).orElseThrow().result().verdict()).isEqualTo(Verdict.SUPERSEDED);
   }
 
   @Test
@@ -155,12 +159,15 @@ class GradingQueueIT {
     String reference =
         Files.readString(Path.of("grader/mask-fine-tune/reference/MaskedFineTune.java"));
     long id = queued(ann, "mask-fine-tune", SubmissionKind.RUN, reference);
-    int dead = repo.claim(id, "worker-that-was-killed");
+    int dead = jobs.claim(id, "worker-that-was-killed");
+    List<GradingUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    Runnable unsubscribe = events.subscribe(updates::add);
 
-    queue.grade(id);
+    worker.grade(id);
+    unsubscribe.run();
 
-    Submission done = repo.find(id).orElseThrow();
-    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo("ok");
+    Submission done = jobs.find(id).orElseThrow();
+    assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo(Verdict.OK);
     var row =
         jdbc.sql("select attempts, worker, device from submission where id = ?")
             .param(id)
@@ -171,12 +178,19 @@ class GradingQueueIT {
         .containsExactly(dead + 1, new WorkerIdentity(propertiesOfThisTest()).id(), "cpu()");
     assertThat(done.result().metrics()).containsEntry("engine.device", "cpu()");
     assertThat(stored).containsOnlyOnce(id);
+    assertThat(updates)
+        .as("the end of the job carries its stored result, so pages need not read it back")
+        .filteredOn(u -> u.submissionId() == id && u.phase() == Phase.DONE)
+        .singleElement()
+        .satisfies(u -> assertThat(u.stored().result().verdict()).isEqualTo(Verdict.OK))
+        .satisfies(
+            u -> assertThat(u.stored().result().summary()).isEqualTo(done.result().summary()))
+        .satisfies(u -> assertThat(u.stored().result().score()).isEqualTo(done.result().score()));
 
     boolean late =
-        repo.storeResult(
-            id, dead, null, "crashed", 0, 0, "late", "{}", 0, Instant.now(), java.util.Map.of());
+        results.storeEnding(jobs.find(id).orElseThrow(), dead, null, Verdict.CRASHED, "late", 0);
     assertThat(late).as("the killed worker's attempt may not store").isFalse();
-    assertThat(repo.find(id).orElseThrow().result().verdict()).isEqualTo("ok");
+    assertThat(jobs.find(id).orElseThrow().result().verdict()).isEqualTo(Verdict.OK);
   }
 
   @Test
@@ -185,19 +199,21 @@ class GradingQueueIT {
     long ann = account("b-ann");
     String reference = Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java"));
     long origin = queued(ann, "kthvalue", SubmissionKind.SUBMISSION, reference);
-    long batch = repo.insertGrading(origin, SubmissionKind.AUTOGRADE, Instant.now());
+    long batch = TestSubmissions.insertGrading(ds, origin, SubmissionKind.AUTOGRADE);
     queue.enqueue(batch, SubmissionKind.AUTOGRADE);
 
-    queue.grade(origin);
-    queue.grade(batch);
+    worker.grade(origin);
+    worker.grade(batch);
 
-    Submission submitted = repo.find(origin).orElseThrow();
-    Submission graded = repo.find(batch).orElseThrow();
+    Submission submitted = jobs.find(origin).orElseThrow();
+    Submission graded = jobs.find(batch).orElseThrow();
     assertThat(graded.result().score()).isEqualTo(26.0);
     assertThat(graded.result().metrics()).containsEntry("parameters.nonzero", 120_199.0);
-    assertThat(graded.result().resultJson()).contains("\"pictures\":[]");
+    assertThat(graded.result().grading().pictures()).isEmpty();
     assertThat(submitted.result().score()).isEqualTo(26.0);
-    assertThat(submitted.result().resultJson()).contains("accuracy-vs-sparsity");
+    assertThat(submitted.result().grading().pictures())
+        .extracting(RecordedPicture::name)
+        .contains("accuracy-vs-sparsity");
   }
 
   @Test
@@ -206,17 +222,17 @@ class GradingQueueIT {
     long ann = account("g-ann");
     long id = queued(ann, "kthvalue", SubmissionKind.SUBMISSION, "class KthvaluePruning {}");
     for (int i = 0; i < 3; i++) {
-      repo.claim(id, "worker-" + i);
+      jobs.claim(id, "worker-" + i);
     }
 
-    queue.grade(id);
+    worker.grade(id);
 
-    Submission done = repo.find(id).orElseThrow();
-    assertThat(done.result().verdict()).isEqualTo("grader error");
+    Submission done = jobs.find(id).orElseThrow();
+    assertThat(done.result().verdict()).isEqualTo(Verdict.GRADER_ERROR);
     assertThat(done.result().summary()).contains("after 3 attempts").contains("kept");
     assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(stored).containsOnlyOnce(id);
-    assertThat(repo.claim(id, "worker-4")).isZero();
+    assertThat(jobs.claim(id, "worker-4")).isZero();
   }
 
   private static GradingProperties propertiesOfThisTest() {

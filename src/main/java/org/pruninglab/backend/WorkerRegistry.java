@@ -1,4 +1,4 @@
-package org.pruninglab.submission;
+package org.pruninglab.backend;
 
 import jakarta.annotation.PreDestroy;
 import java.sql.Timestamp;
@@ -28,7 +28,7 @@ class WorkerRegistry {
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
   private final JdbcClient jdbc;
-  private final GradingQueue queue;
+  private final GradingWorker worker;
   private final WorkerIdentity identity;
   private final GradingProperties properties;
   private final Clock clock;
@@ -36,12 +36,12 @@ class WorkerRegistry {
 
   WorkerRegistry(
       JdbcClient jdbc,
-      GradingQueue queue,
+      GradingWorker worker,
       WorkerIdentity identity,
       GradingProperties properties,
       Clock clock) {
     this.jdbc = jdbc;
-    this.queue = queue;
+    this.worker = worker;
     this.identity = identity;
     this.properties = properties;
     this.clock = clock;
@@ -49,7 +49,7 @@ class WorkerRegistry {
 
   @EventListener(ApplicationReadyEvent.class)
   void register() {
-    if (!queue.grades()) {
+    if (!worker.grades()) {
       return;
     }
     Instant now = clock.instant();
@@ -61,11 +61,11 @@ class WorkerRegistry {
                   + " ?, ?)")
           .params(
               identity.id(),
-              SubmissionRepository.truncate(identity.host(), 200),
+              truncate(identity.host(), 200),
               properties.role(),
               properties.workers(),
-              SubmissionRepository.truncate(String.join(",", queue.slots().devices()), 400),
-              queue.slots().capacity(),
+              truncate(String.join(",", worker.slots().devices()), 400),
+              worker.slots().capacity(),
               Timestamp.from(now),
               Timestamp.from(now))
           .update();
@@ -77,7 +77,7 @@ class WorkerRegistry {
 
   @Scheduled(fixedDelayString = "5s", initialDelayString = "5s")
   void report() {
-    if (!queue.grades()) {
+    if (!worker.grades()) {
       return;
     }
     if (!registered) {
@@ -89,11 +89,28 @@ class WorkerRegistry {
               "update grading_worker set gpu_in_use = ?, graded = ?, last_seen = ?, stopped_at ="
                   + " null where id = ?")
           .params(
-              queue.slots().inUse(), queue.graded(), Timestamp.from(clock.instant()), identity.id())
+              worker.slots().inUse(),
+              worker.graded(),
+              Timestamp.from(clock.instant()),
+              identity.id())
           .update();
     } catch (RuntimeException e) {
       LOG.warn("Could not report grading worker {}: {}", identity.id(), e.getMessage());
     }
+  }
+
+  /** Grading threads of the workers that reported lately and have not stopped. */
+  int liveGradingThreads() {
+    return jdbc.sql(
+            "select coalesce(sum(threads), 0) from grading_worker where stopped_at is null and"
+                + " last_seen > ?")
+        .param(Timestamp.from(clock.instant().minus(GradingBackend.SILENT)))
+        .query(Integer.class)
+        .single();
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }
 
   @PreDestroy
