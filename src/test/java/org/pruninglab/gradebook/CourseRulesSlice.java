@@ -90,7 +90,8 @@ abstract class CourseRulesSlice {
                 "org\\.pruninglab\\.gradebook\\.(GradebookService|GradeRepository|Pseudonyms"
                     + "|PseudonymRepository|DeadlineAutograder|GradeListener)",
                 "org\\.pruninglab\\.submission\\.(SubmissionService|SubmissionRepository"
-                    + "|GradingQueue|GradingEvents|WorkerIdentity)"
+                    + "|ResultStore|GradingJobs|GradingEvents)",
+                "org\\.pruninglab\\.backend\\.(GradingQueue|GradingWorker|WorkerIdentity|WorkerRegistry)"
               }))
   static class Slice {
 
