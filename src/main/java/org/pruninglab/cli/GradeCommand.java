@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.pruninglab.exercise.Exercise;
 import org.pruninglab.exercise.GradingPack;
-import org.pruninglab.grading.GradingConfig;
+import org.pruninglab.grading.EngineSettings;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingResult;
 
@@ -49,7 +49,7 @@ public final class GradeCommand {
       System.err.println("grade: there is no file " + file);
       return 2;
     }
-    GradingEngine engine = GradingEngine.start(GradingConfig.fromSystemProperties());
+    GradingEngine engine = GradingEngine.start(EngineSettings.fromSystemProperties());
     GradingPack pack = engine.exercises().gradingPack(exercise).orElse(null);
     if (pack == null) {
       String broken = engine.exercises().problems().get(exercise);

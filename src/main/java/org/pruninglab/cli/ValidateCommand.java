@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.pruninglab.exercise.GradingPack;
-import org.pruninglab.grading.GradingConfig;
+import org.pruninglab.grading.EngineSettings;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.PackValidator;
 
@@ -22,7 +22,7 @@ public final class ValidateCommand {
       System.err.println("validate: " + problem);
       return 2;
     }
-    GradingEngine engine = GradingEngine.start(GradingConfig.fromSystemProperties());
+    GradingEngine engine = GradingEngine.start(EngineSettings.fromSystemProperties());
     int bad = 0;
     for (Map.Entry<String, String> broken : engine.exercises().problems().entrySet()) {
       System.out.println("BROKEN  " + broken.getKey() + ": " + broken.getValue());

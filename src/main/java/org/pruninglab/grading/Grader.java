@@ -90,8 +90,8 @@ public final class Grader {
     double max = pack.maxPoints(includeHidden);
     String text;
     try {
-      text = Submission.decode(source);
-    } catch (Submission.Rejected e) {
+      text = SourceFile.decode(source);
+    } catch (SourceFile.Rejected e) {
       return early(
           pack,
           includeHidden,

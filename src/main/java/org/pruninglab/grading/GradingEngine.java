@@ -6,27 +6,27 @@ import org.pruninglab.compile.SourceCompiler;
 import org.pruninglab.exercise.ExerciseCatalog;
 
 /**
- * The grading side put together from a {@link GradingConfig}: sandbox class path and engine cache
+ * The grading side put together from a {@link EngineSettings}: sandbox class path and engine cache
  * prepared, bubblewrap checked, the exercise catalog loaded and the fixtures its packs declare
  * built. When bubblewrap cannot run here and unsafe local mode is off, {@link #refusal()} says why
  * and nothing is graded.
  */
 public final class GradingEngine {
 
-  private final GradingConfig config;
+  private final EngineSettings config;
   private final ExerciseCatalog catalog;
   private final Grader grader;
   private final String refusal;
 
   private GradingEngine(
-      GradingConfig config, ExerciseCatalog catalog, Grader grader, String refusal) {
+      EngineSettings config, ExerciseCatalog catalog, Grader grader, String refusal) {
     this.config = config;
     this.catalog = catalog;
     this.grader = grader;
     this.refusal = refusal;
   }
 
-  public static GradingEngine start(GradingConfig config) {
+  public static GradingEngine start(EngineSettings config) {
     SandboxClasspath cp = SandboxPreparation.prepare(config.sandboxDir());
     SandboxSettings settings =
         SandboxSettings.forThisHost(
@@ -73,7 +73,7 @@ public final class GradingEngine {
   }
 
   /** Job folders live beside the sandbox class path: both must be reachable by the sandbox. */
-  static Path jobsFolder(GradingConfig config) {
+  static Path jobsFolder(EngineSettings config) {
     return config.sandboxDir().resolveSibling("jobs");
   }
 }

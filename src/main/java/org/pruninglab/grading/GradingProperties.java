@@ -71,8 +71,8 @@ public record GradingProperties(
     return gpus != null ? gpus : DeviceSlots.gpusOfThisHost();
   }
 
-  GradingConfig toConfig(Path dataDir, Path fashionMnistDir) {
-    return new GradingConfig(
+  EngineSettings toEngineSettings(Path dataDir, Path fashionMnistDir) {
+    return new EngineSettings(
         exercisesDir.toAbsolutePath(),
         graderDir.toAbsolutePath(),
         dataDir.resolve("grading").toAbsolutePath(),

@@ -14,7 +14,7 @@ import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.account.TestAccounts;
-import org.pruninglab.grading.GradingConfig;
+import org.pruninglab.grading.EngineSettings;
 import org.pruninglab.grading.GradingEngine;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
@@ -55,7 +55,7 @@ class GradingQueueIT {
     Path work = Files.createTempDirectory(Path.of("target"), "grading-queue-it");
     GradingEngine engine =
         GradingEngine.start(
-            new GradingConfig(
+            new EngineSettings(
                 Path.of("exercises").toAbsolutePath(),
                 Path.of("grader").toAbsolutePath(),
                 work.toAbsolutePath(),

@@ -15,7 +15,7 @@ import java.nio.file.Path;
  * @param fashionMnistDir the data set, bound read-only into sandboxes
  * @param sandboxDir the sandbox class path and engine cache (shareable between data directories)
  */
-public record GradingConfig(
+public record EngineSettings(
     Path exercisesDir,
     Path graderDir,
     Path workDir,
@@ -26,9 +26,9 @@ public record GradingConfig(
     Path sandboxDir) {
 
   /** From system properties, as the commands read them (defaults: the working directory). */
-  public static GradingConfig fromSystemProperties() {
+  public static EngineSettings fromSystemProperties() {
     Path data = Path.of(System.getProperty("lab.data-dir", "data"));
-    return new GradingConfig(
+    return new EngineSettings(
         Path.of(System.getProperty("lab.grading.exercises-dir", "exercises")).toAbsolutePath(),
         Path.of(System.getProperty("lab.grading.grader-dir", "grader")).toAbsolutePath(),
         data.resolve("grading").toAbsolutePath(),

@@ -7,12 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /** Checks on the raw bytes of a submitted file before anything compiles them. */
-public final class Submission {
+public final class SourceFile {
 
   /** Sources larger than this are refused. */
   public static final int MAX_BYTES = 256 * 1024;
 
-  private Submission() {}
+  private SourceFile() {}
 
   /** The decoded text, or a {@link Rejected} with the reason in words. */
   public static String decode(byte[] bytes) {

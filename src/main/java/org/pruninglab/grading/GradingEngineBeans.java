@@ -12,16 +12,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** The grading engine as a bean: prepared once at start-up; a refusal is logged loudly. */
 @Configuration
 @EnableScheduling
-class GradingConfiguration {
+class GradingEngineBeans {
 
-  private static final Logger LOG = LoggerFactory.getLogger(GradingConfiguration.class);
+  private static final Logger LOG = LoggerFactory.getLogger(GradingEngineBeans.class);
 
   @Bean
   GradingEngine gradingEngine(GradingProperties grading, LabProperties lab) {
     Path fashionMnist =
         Path.of(
             System.getProperty("lab.data.fashion-mnist-dir", "/usr/share/datasets/fashion-mnist"));
-    GradingEngine engine = GradingEngine.start(grading.toConfig(lab.dataDir(), fashionMnist));
+    GradingEngine engine =
+        GradingEngine.start(grading.toEngineSettings(lab.dataDir(), fashionMnist));
     if (engine.refusal() != null) {
       LOG.error("Grading is refused on this host: {}", engine.refusal());
     }
