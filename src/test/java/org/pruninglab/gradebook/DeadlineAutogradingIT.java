@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.PruningLabApplication;
 import org.pruninglab.TestFiles;
 import org.pruninglab.account.AccountDetails;
@@ -58,6 +60,7 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * by hand: each test starts the whole application (real H2, queue and sandbox) on its own data
  * directory and its own copy of the kthvalue pack, with an injected clock.
  */
+@Needs(Need.SANDBOX)
 class DeadlineAutogradingIT {
 
   private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");

@@ -7,9 +7,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.TestFiles;
 
 /** Broken packs are kept out with a reason an instructor can act on; the others stay. */
+@Needs(Need.SANDBOX)
 class PackCatalogTest {
 
   @TempDir Path dir;
@@ -31,10 +35,10 @@ class PackCatalogTest {
             exercises,
             grader,
             dir.resolve("work"),
-            "bwrap",
+            Environment.BWRAP,
             2,
             false,
-            Path.of("/usr/share/datasets/fashion-mnist"),
+            Environment.FASHION_MNIST,
             f.classpath.folder());
     PackCatalog catalog = new PackCatalog(config, f.compiler);
 

@@ -15,6 +15,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.GradingConfig;
 import org.pruninglab.grading.GradingEngine;
@@ -28,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * with the real grader and sandbox. The queue here has no worker threads (like a web node with
  * {@code lab.grading.workers=0}); the tests take the worker's part by calling {@code grade}.
  */
+@Needs(Need.SANDBOX)
 class GradingQueueIT {
 
   private static JdbcClient jdbc;
