@@ -59,11 +59,11 @@ final class GradingCluster implements AutoCloseable {
   }
 
   /**
-   * Starts the application node on a fresh schema (migrations, sandbox preparation); skips the test
-   * where no PostgreSQL listens, unless {@code LAB_REQUIRE_POSTGRES} is set (CI).
+   * Starts the application node on a fresh schema (migrations, sandbox preparation); where no
+   * PostgreSQL listens, skips the test or fails it ({@link Environment}).
    */
   static GradingCluster start(String prefix, String... appArgs) throws Exception {
-    LocalPostgres.assume();
+    Environment.require(Environment.Need.POSTGRES, Environment.Need.SANDBOX);
     return new GradingCluster(prefix, appArgs);
   }
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
 import org.pruninglab.account.Role;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.submission.GradingEvents;
@@ -29,6 +30,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * <p>The default size fits the build (30 runs, 10 students); the issue's acceptance size runs with
  * {@code -Dlab.cluster.submissions=200 -Dlab.cluster.students=50}.
  */
+@Needs({Need.POSTGRES, Need.SANDBOX})
 class GradingClusterIT {
 
   @Test

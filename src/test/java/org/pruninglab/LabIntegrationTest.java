@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.pruninglab.account.AccountDetails;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
@@ -37,6 +38,12 @@ public abstract class LabIntegrationTest {
 
   @Autowired private AccountService accountsForSetUp;
   @Autowired private JdbcClient jdbcForSetUp;
+
+  /** No test's signed-in person outlives it. */
+  @AfterEach
+  void signOutAfterEachTest() {
+    SecurityContextHolder.clearContext();
+  }
 
   /** Makes {@code username} the signed-in person for the service calls that follow. */
   protected static void signInAs(String username, Role role) {

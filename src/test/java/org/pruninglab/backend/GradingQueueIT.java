@@ -13,6 +13,8 @@ import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.EngineSettings;
 import org.pruninglab.grading.GradingEngine;
@@ -35,6 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * with the real grader and sandbox. The queue here has no worker threads (like a web node with
  * {@code lab.grading.workers=0}); the tests take the worker's part by calling {@code grade}.
  */
+@Needs(Need.SANDBOX)
 class GradingQueueIT {
 
   private static JdbcClient jdbc;

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.pruninglab.TestFiles;
 
 /**
  * axe-core (WCAG 2.1 A and AA rules) run on a page. axe-core is no Maven artifact, so it comes from
@@ -64,7 +65,7 @@ final class Axe {
     if (script != null) {
       return script;
     }
-    Path project = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
+    Path project = TestFiles.projectDir();
     Path prefix = project.resolve("target/axe");
     Path file = prefix.resolve("node_modules/axe-core/axe.min.js");
     try {

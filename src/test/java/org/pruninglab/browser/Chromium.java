@@ -7,16 +7,21 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.pruninglab.Environment;
+import org.pruninglab.TestFiles;
 
-/** Playwright driving Debian's Chromium (no browser download), headless. */
+/**
+ * Playwright driving Debian's Chromium (no browser download), headless; one for the whole test run
+ * ({@link LabServers}), each page in a context of its own.
+ */
 final class Chromium implements AutoCloseable {
-
-  static final Path EXECUTABLE = Path.of("/usr/bin/chromium");
 
   private final Playwright playwright;
   private final Browser browser;
+  private final List<BrowserContext> contexts = new ArrayList<>();
 
   Chromium() {
     playwright =
@@ -27,7 +32,7 @@ final class Chromium implements AutoCloseable {
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(EXECUTABLE)
+                    .setExecutablePath(Environment.CHROMIUM)
                     .setHeadless(true)
                     .setArgs(
                         List.of(
@@ -44,7 +49,14 @@ final class Chromium implements AutoCloseable {
     BrowserContext context =
         browser.newContext(new Browser.NewContextOptions().setViewportSize(1280, 800));
     context.setDefaultTimeout(30_000);
+    contexts.add(context);
     return context.newPage();
+  }
+
+  /** Closes every page opened so far (at the end of each test class). */
+  void closePages() {
+    contexts.forEach(BrowserContext::close);
+    contexts.clear();
   }
 
   /** Fills in the sign-in form and submits it; does not check the outcome. */
@@ -63,7 +75,7 @@ final class Chromium implements AutoCloseable {
 
   /** Saves what the page shows to {@code target/screenshots/NAME.png}, for people to look at. */
   static void screenshot(Page page, String name) {
-    Path dir = Path.of(System.getProperty("lab.test.project-dir", "."), "target", "screenshots");
+    Path dir = TestFiles.projectDir().resolve("target/screenshots");
     // Animations finished first: a dialog that is still fading in would show half transparent.
     page.screenshot(
         new Page.ScreenshotOptions()

@@ -13,63 +13,63 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
-/** Accounts outlive a restart, and a SIGKILL in the middle of an import leaves no half of it. */
+/**
+ * Accounts outlive a restart, and a SIGKILL in the middle of an import leaves no half of it. The
+ * tests start and stop apps of their own on one data directory; each begins with the app the one
+ * before left running, or starts one.
+ */
+@Needs(Need.CHROMIUM)
+@ExtendWith(LabServers.class)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DurabilityBrowserIT {
 
   private static final int BIG_ROSTER = 30_000;
 
-  @TempDir Path dataDir;
-  @TempDir Path files;
+  @TempDir static Path dataDir;
+  @TempDir static Path files;
 
-  private final List<LabServer> servers = new ArrayList<>();
-  private Chromium chromium;
+  private static Chromium chromium;
+  private static LabServer running;
 
-  @AfterEach
-  void cleanUp() {
-    if (chromium != null) {
-      chromium.close();
+  @AfterAll
+  static void stop() {
+    if (running != null) {
+      running.close();
     }
-    servers.forEach(LabServer::close);
   }
 
   @Test
+  @Order(1)
   void restarting_on_the_same_data_directory_keeps_every_account() throws SQLException {
-    LabServer first = start();
-    chromium = new Chromium();
-    Page page = chromium.newPage();
-    Chromium.signInAndWait(page, first, "instructor", "demo-instructor");
-    page.navigate(first.url("/roster"));
-    page.locator("#add-account").click();
-    page.locator("#new-username input").fill("dora");
-    page.locator("#new-display-name input").fill("Dora Durable");
-    page.locator("#new-email input").fill("dora@example.org");
-    page.locator("#save-account").click();
-    page.locator("#roster-grid").getByText("Dora Durable").waitFor();
+    LabServer first = running();
+    Page page = Roster.openAsInstructor(chromium, first);
+    Roster.addAccount(page, "dora", "Dora Durable");
     first.stop();
+    assertThat(usernames()).containsExactly("alice", "bob", "chen", "dora", "instructor", "ta");
 
     LabServer second = start();
-    Page after = chromium.newPage();
-    Chromium.signInAndWait(after, second, "instructor", "demo-instructor");
-    after.navigate(second.url("/roster"));
-    after.locator("#roster-grid").getByText("Dora Durable").waitFor();
+    Page after = Roster.openAsInstructor(chromium, second);
+    Roster.filter(after, "dora");
+    Roster.cell(after, "Dora Durable").waitFor();
     assertThat(second.log()).doesNotContain("Demo course created");
-    second.stop();
-
-    assertThat(usernames()).containsExactly("alice", "bob", "chen", "dora", "instructor", "ta");
   }
 
   @Test
+  @Order(2)
   void a_kill_during_an_import_leaves_the_database_usable_and_without_any_of_the_import()
       throws IOException, SQLException {
-    LabServer server = start();
-    chromium = new Chromium();
-    Page page = chromium.newPage();
-    Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
-    page.navigate(server.url("/roster"));
+    LabServer server = running();
+    Page page = Roster.openAsInstructor(chromium, server);
     page.locator("#roster-upload input[type=file]").setInputFiles(bigRoster());
     page.locator("#import-summary")
         .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
@@ -87,20 +87,26 @@ class DurabilityBrowserIT {
     Chromium.signInAndWait(after, restarted, "alice", "demo-student");
     restarted.stop();
 
-    assertThat(usernames()).containsExactly("alice", "bob", "chen", "instructor", "ta");
+    assertThat(usernames())
+        .contains("alice", "bob", "chen", "instructor", "ta")
+        .noneMatch(name -> name.matches("s\\d+"));
   }
 
-  private LabServer start() {
-    LabServer server =
+  /** The app that an earlier test left running, or a new one. */
+  private static LabServer running() {
+    return running != null && running.isAlive() ? running : start();
+  }
+
+  private static LabServer start() {
+    running =
         LabServer.start(
             dataDir,
             "--lab.account.roster.max-rows=" + BIG_ROSTER,
             "--lab.account.roster.max-bytes=4000000");
-    servers.add(server);
-    return server;
+    return running;
   }
 
-  private Path bigRoster() throws IOException {
+  private static Path bigRoster() throws IOException {
     StringBuilder csv = new StringBuilder("username,display name,email,role\n");
     for (int i = 0; i < BIG_ROSTER; i++) {
       csv.append("s")
@@ -115,7 +121,7 @@ class DurabilityBrowserIT {
   }
 
   /** Reads the database files directly, with the app stopped: what is really on disk. */
-  private List<String> usernames() throws SQLException {
+  private static List<String> usernames() throws SQLException {
     String url = "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db/pruninglab");
     try (var connection = DriverManager.getConnection(url, "sa", "");
         var rows =

@@ -6,54 +6,42 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.TestFiles;
 
 /**
  * An instructor sees which packs are offered and why a broken one is not; fixing the pack and
  * reading the packs again brings it back. Students cannot open the page.
  */
+@Needs(Need.CHROMIUM)
+@LabServers.Shared(ExercisePacksBrowserIT.OneBrokenPack.class)
 class ExercisePacksBrowserIT {
 
-  @TempDir static Path dataDir;
-  @TempDir static Path packs;
+  private static final Path PACKS = LabServers.folder(OneBrokenPack.class).resolve("packs");
 
   private static LabServer server;
   private static Chromium chromium;
 
-  @BeforeAll
-  static void startWithOneBrokenPack() throws IOException {
-    TestFiles.copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/kthvalue"));
-    TestFiles.copy(Path.of("grader/kthvalue"), packs.resolve("grader/kthvalue"));
-    TestFiles.copy(Path.of("exercises/kthvalue"), packs.resolve("exercises/broken"));
-    TestFiles.copy(Path.of("grader/kthvalue"), packs.resolve("grader/broken"));
-    Path meta = packs.resolve("exercises/broken/exercise.json");
-    Files.writeString(
-        meta,
-        Files.readString(meta)
-            .replace("\"kthvalue\"", "\"broken\"")
-            .replace("\"points\": 26", "\"points\": 30"));
-    server =
-        LabServer.start(
-            dataDir,
-            "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
-            "--lab.grading.grader-dir=" + packs.resolve("grader"),
-            "--lab.grading.pack-check-interval=1h",
-            // Also shows that unsafe local mode is announced on every page.
-            "--lab.grading.unsafe-local=true");
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
+  /**
+   * kthvalue and a copy of it whose points do not add up, read once an hour, in unsafe local mode
+   * (also to show that it is announced on every page).
+   */
+  static final class OneBrokenPack implements LabServers.Family {
+    @Override
+    public LabServer start(Path folder) throws IOException {
+      Path packs = folder.resolve("packs");
+      TestFiles.copyPack("kthvalue", packs, "kthvalue");
+      TestFiles.copyPack("kthvalue", packs, "broken");
+      Path meta = packs.resolve("exercises/broken/exercise.json");
+      Files.writeString(meta, Files.readString(meta).replace("\"points\": 26", "\"points\": 30"));
+      return LabServer.start(
+          folder.resolve("data"),
+          "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
+          "--lab.grading.grader-dir=" + packs.resolve("grader"),
+          "--lab.grading.pack-check-interval=1h",
+          "--lab.grading.unsafe-local=true");
     }
   }
 
@@ -78,7 +66,7 @@ class ExercisePacksBrowserIT {
         .contains("Not offered: the tests' points add up to 26 but exercise.json" + " says 30");
     Chromium.screenshot(page, "exercise-packs-broken");
 
-    Path meta = packs.resolve("exercises/broken/exercise.json");
+    Path meta = PACKS.resolve("exercises/broken/exercise.json");
     Files.writeString(meta, Files.readString(meta).replace("\"points\": 30", "\"points\": 26"));
     page.locator("#reload-packs").click();
     page.waitForCondition(

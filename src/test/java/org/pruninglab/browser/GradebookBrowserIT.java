@@ -16,13 +16,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.TestFiles;
 
 /**
@@ -35,43 +34,38 @@ import org.pruninglab.TestFiles;
  * exercises, which still fit the gradebook at 1280 px.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Needs({Need.CHROMIUM, Need.SANDBOX})
+@LabServers.Shared(GradebookBrowserIT.Course.class)
 class GradebookBrowserIT {
 
-  private static final List<String> PACKS = List.of("kthvalue", "mask-fine-tune", "filter-pruning");
+  private static final List<String> EXERCISES =
+      List.of("kthvalue", "mask-fine-tune", "filter-pruning");
   // Not the browser's zone nor UTC: the pickers must work in the course's.
   private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
 
-  @TempDir static Path dataDir;
-  @TempDir static Path packs;
+  private static final Path PACKS = LabServers.folder(Course.class).resolve("packs");
 
   private static LabServer server;
   private static Chromium chromium;
 
-  @BeforeAll
-  static void start() throws IOException {
-    // The packs are copies, so that the course can grow to ten exercises later.
-    for (String id : PACKS) {
-      TestFiles.copy(Path.of("exercises", id), packs.resolve("exercises").resolve(id));
-      TestFiles.copy(Path.of("grader", id), packs.resolve("grader").resolve(id));
-    }
-    server =
-        LabServer.start(
-            dataDir,
-            "--lab.deadlines.sweep-interval=2s",
-            "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
-            "--lab.grading.grader-dir=" + packs.resolve("grader"),
-            "--lab.grading.pack-check-interval=1s",
-            "--lab.time-zone=" + ZONE.getId());
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
+  /**
+   * The course of this class alone: copies of the packs (so that it can grow to ten exercises
+   * later), deadlines swept every 2 s, packs checked every second, the course in {@link #ZONE}.
+   */
+  static final class Course implements LabServers.Family {
+    @Override
+    public LabServer start(Path folder) throws IOException {
+      Path packs = folder.resolve("packs");
+      for (String id : EXERCISES) {
+        TestFiles.copyPack(id, packs, id);
+      }
+      return LabServer.start(
+          folder.resolve("data"),
+          "--lab.deadlines.sweep-interval=2s",
+          "--lab.grading.exercises-dir=" + packs.resolve("exercises"),
+          "--lab.grading.grader-dir=" + packs.resolve("grader"),
+          "--lab.grading.pack-check-interval=1s",
+          "--lab.time-zone=" + ZONE.getId());
     }
   }
 
@@ -545,7 +539,7 @@ class GradebookBrowserIT {
   void ten_exercises_and_the_total_fit_the_gradebook_at_1280_px() throws IOException {
     // Seven more packs (copies of kthvalue without its known-wrong variants), each moved into
     // place whole so that the pack watcher never sees half a folder.
-    Path staging = Files.createDirectories(dataDir.resolve("staging"));
+    Path staging = Files.createDirectories(PACKS.resolveSibling("staging"));
     for (int n = 4; n <= 10; n++) {
       String id = "extra-" + n;
       TestFiles.copy(Path.of("exercises/kthvalue"), staging.resolve("exercises").resolve(id));
@@ -561,8 +555,8 @@ class GradebookBrowserIT {
               .replace(
                   "\"Magnitude pruning with a kthvalue threshold\"", "\"Extra exercise " + n + "\"")
               .replace("\"order\": 1", "\"order\": " + n));
-      Files.move(staging.resolve("grader").resolve(id), packs.resolve("grader").resolve(id));
-      Files.move(staging.resolve("exercises").resolve(id), packs.resolve("exercises").resolve(id));
+      Files.move(staging.resolve("grader").resolve(id), PACKS.resolve("grader").resolve(id));
+      Files.move(staging.resolve("exercises").resolve(id), PACKS.resolve("exercises").resolve(id));
     }
     Page ta = chromium.newPage();
     Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");

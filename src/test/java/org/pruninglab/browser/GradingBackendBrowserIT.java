@@ -3,46 +3,22 @@ package org.pruninglab.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
 /**
  * The grading backend as staff see it: the backend page lists this node's in-process worker and the
  * job an instructor just ran with its phase times and device; the metrics are there for instructors
  * only, health for anyone.
  */
+@Needs({Need.CHROMIUM, Need.SANDBOX})
+@LabServers.Shared(LabServers.DemoCourse.class)
 class GradingBackendBrowserIT {
-
-  @TempDir static Path dataDir;
 
   private static LabServer server;
   private static Chromium chromium;
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @BeforeAll
-  static void startAppAndBrowser() {
-    server = LabServer.start(dataDir);
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stopAppAndBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void the_backend_page_shows_the_worker_and_the_job_with_its_device_and_times() {
@@ -76,28 +52,31 @@ class GradingBackendBrowserIT {
 
   @Test
   void metrics_are_for_instructors_and_health_is_for_anyone() throws Exception {
-    HttpResponse<String> health = get("/actuator/health", null);
+    HttpResponse<String> health = Http.get(server, "/actuator/health", null);
     assertThat(health.statusCode()).isEqualTo(200);
     assertThat(health.body()).isEqualTo("{\"status\":\"UP\"}");
     // A signed-in student learns no more: no database, no disk, no absolute paths.
-    HttpResponse<String> student = get("/actuator/health", "alice:demo-student");
+    HttpResponse<String> student = Http.get(server, "/actuator/health", "alice:demo-student");
     assertThat(student.statusCode()).isEqualTo(200);
     assertThat(student.body()).isEqualTo("{\"status\":\"UP\"}");
-    assertThat(get("/actuator/health", "ta:demo-ta-pass").body()).isEqualTo("{\"status\":\"UP\"}");
+    assertThat(Http.get(server, "/actuator/health", "ta:demo-ta-pass").body())
+        .isEqualTo("{\"status\":\"UP\"}");
     // Instructors see the details.
-    assertThat(get("/actuator/health", "instructor:demo-instructor").body())
+    assertThat(Http.get(server, "/actuator/health", "instructor:demo-instructor").body())
         .contains("\"components\"", "\"db\"", "\"diskSpace\"");
 
-    assertThat(get("/actuator/prometheus", null).statusCode()).isEqualTo(401);
-    assertThat(get("/actuator/prometheus", "alice:demo-student").statusCode()).isEqualTo(403);
-    assertThat(get("/actuator/prometheus", "instructor:wrong-password").statusCode())
+    assertThat(Http.get(server, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+    assertThat(Http.get(server, "/actuator/prometheus", "alice:demo-student").statusCode())
+        .isEqualTo(403);
+    assertThat(Http.get(server, "/actuator/prometheus", "instructor:wrong-password").statusCode())
         .isEqualTo(401);
 
     // The per-worker rows appear with the first refresh after start (every 5 s).
-    HttpResponse<String> metrics = get("/actuator/prometheus", "instructor:demo-instructor");
+    HttpResponse<String> metrics =
+        Http.get(server, "/actuator/prometheus", "instructor:demo-instructor");
     for (int i = 0; i < 30 && !metrics.body().contains("lab_grading_worker_running"); i++) {
       Thread.sleep(500);
-      metrics = get("/actuator/prometheus", "instructor:demo-instructor");
+      metrics = Http.get(server, "/actuator/prometheus", "instructor:demo-instructor");
     }
     assertThat(metrics.statusCode()).isEqualTo(200);
     assertThat(metrics.body())
@@ -106,16 +85,5 @@ class GradingBackendBrowserIT {
         .contains("lab_grading_workers 1.0")
         .contains("lab_grading_gpu_slots 0.0")
         .contains("lab_grading_worker_running{worker=\"");
-  }
-
-  private static HttpResponse<String> get(String path, String credentials) throws Exception {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.url(path))).GET();
-    if (credentials != null) {
-      request.header(
-          "Authorization",
-          "Basic "
-              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
-    }
-    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -12,13 +12,16 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.JarFile;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.pruninglab.TestFiles;
 
 /**
  * The real application in a process of its own, on a free port, with the data directory the test
  * gives it: so that tests can stop it, kill it with SIGKILL and start it again on the same data.
+ * Most test classes share one through {@link LabServers} instead of starting their own.
  */
 final class LabServer implements AutoCloseable {
 
@@ -35,6 +38,7 @@ final class LabServer implements AutoCloseable {
   private final StringBuffer log = new StringBuffer();
   private final Path logFile;
   private volatile int port = -1;
+  private boolean packaged;
 
   private LabServer(Process process, Path logFile) {
     this.process = process;
@@ -62,15 +66,42 @@ final class LabServer implements AutoCloseable {
    * it with {@code java -jar}: the build's own product, not the classes folder.
    */
   static LabServer startPackaged(Path dataDir, String... extraArgs) {
-    Path jar = projectDir().resolve("target/pruning-lab.jar");
+    Path jar = packagedJar();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(jar + " is missing: run the package phase first");
     }
-    return start(List.of("-jar", jar.toString()), dataDir, extraArgs);
+    LabServer server = start(List.of("-jar", jar.toString()), dataDir, extraArgs);
+    server.packaged = true;
+    return server;
   }
 
-  private static Path projectDir() {
-    return Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
+  /**
+   * Whether {@code target/pruning-lab.jar} is there and a production build: a {@code -Ddev} build
+   * packages Vaadin's development server into it, and that jar does not serve pages on its own.
+   */
+  static boolean packagedForProduction() {
+    Path jar = packagedJar();
+    if (!Files.isRegularFile(jar)) {
+      return false;
+    }
+    try (JarFile file = new JarFile(jar.toFile())) {
+      return file.stream().noneMatch(e -> e.getName().startsWith("BOOT-INF/lib/vaadin-dev-server"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether this app is the packaged jar, started with {@code java -jar}. */
+  boolean packaged() {
+    return packaged;
+  }
+
+  private static Path packagedJar() {
+    return projectDir().resolve("target/pruning-lab.jar");
+  }
+
+  static Path projectDir() {
+    return TestFiles.projectDir();
   }
 
   private static LabServer start(List<String> program, Path dataDir, String... extraArgs) {

@@ -11,35 +11,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
 /** The instructor imports a roster CSV in the browser: all or nothing, and idempotent. */
+@Needs(Need.CHROMIUM)
+@LabServers.Shared(LabServers.DemoCourse.class)
 class RosterImportBrowserIT {
 
-  @TempDir static Path dataDir;
   @TempDir static Path files;
 
   private static LabServer server;
   private static Chromium chromium;
-
-  @BeforeAll
-  static void startAppAndBrowser() {
-    server = LabServer.start(dataDir);
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stopAppAndBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void a_bad_file_shows_every_problem_by_line_and_imports_nothing() throws IOException {
@@ -55,7 +40,7 @@ class RosterImportBrowserIT {
             gus,Gus Short,gus@example.org
             x, ,bad,dean
             """);
-    Page page = rosterAsInstructor();
+    Page page = Roster.openAsInstructor(chromium, server);
 
     upload(page, csv);
 
@@ -92,20 +77,19 @@ class RosterImportBrowserIT {
             hana,"Hana Ōkubo",hana@example.org,STUDENT
             ivan,"Ivan, the TA",ivan@example.org,ta
             """);
-    Page page = rosterAsInstructor();
+    Page page = Roster.openAsInstructor(chromium, server);
 
     upload(page, csv);
     assertThat(summary(page)).startsWith("2 new, 0 changed, 0 unchanged");
     page.locator("#apply-import").click();
     page.locator("#import-result").waitFor();
     assertThat(page.locator("#import-result").textContent()).startsWith("Imported: 2 created");
-    // The grid renders only the rows in view: filter, as other tests add many accounts.
-    filter(page, "hana");
-    page.locator("#roster-grid").getByText("Hana Ōkubo").waitFor();
-    filter(page, "ivan");
-    page.locator("#roster-grid").getByText("Ivan, the TA").waitFor();
+    Roster.filter(page, "hana");
+    Roster.cell(page, "Hana Ōkubo").waitFor();
+    Roster.filter(page, "ivan");
+    Roster.cell(page, "Ivan, the TA").waitFor();
 
-    Page again = rosterAsInstructor();
+    Page again = Roster.openAsInstructor(chromium, server);
     upload(again, csv);
     assertThat(summary(again)).startsWith("0 new, 0 changed, 2 unchanged");
   }
@@ -117,20 +101,18 @@ class RosterImportBrowserIT {
       course.append(
           String.format("course%03d,Student %d,course%03d@example.org,student%n", i, i, i));
     }
-    Page page = rosterAsInstructor();
+    Page page = Roster.openAsInstructor(chromium, server);
     upload(page, write("course.csv", course.toString()));
     assertThat(summary(page)).startsWith("200 new");
     page.locator("#apply-import").click();
     page.locator("#import-result").waitFor();
 
     // A selection: three accounts ticked in the list.
-    filter(page, "course00");
-    page.locator("#roster-grid")
-        .getByText("course009", new Locator.GetByTextOptions().setExact(true))
-        .waitFor();
+    Roster.filter(page, "course00");
+    Roster.cell(page, "course009").waitFor();
     Chromium.assertNoCutOffText(page, "#roster-grid");
     Locator ticks =
-        page.locator("#roster-grid vaadin-checkbox:not(.vaadin-grid-select-all-checkbox)");
+        page.locator("#roster-grid vaadin-checkbox:visible:not(.vaadin-grid-select-all-checkbox)");
     for (int i = 0; i < 3; i++) {
       ticks.nth(i).click();
     }
@@ -159,7 +141,7 @@ class RosterImportBrowserIT {
                 .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
 
     // All new accounts: the other 197 (and any other account without a password yet).
-    filter(page, "");
+    Roster.filter(page, "");
     page.waitForCondition(() -> !page.locator("#issue-new").textContent().contains("(0)"));
     String count = page.locator("#issue-new").textContent().replaceAll("\\D", "");
     assertThat(Integer.parseInt(count)).isGreaterThanOrEqualTo(197);
@@ -187,7 +169,7 @@ class RosterImportBrowserIT {
   @Test
   void a_file_over_the_size_limit_is_refused_with_a_message() throws IOException {
     Path big = write("huge.csv", "x".repeat(1_048_577));
-    Page page = rosterAsInstructor();
+    Page page = Roster.openAsInstructor(chromium, server);
 
     upload(page, big);
 
@@ -199,14 +181,6 @@ class RosterImportBrowserIT {
     assertThat(page.locator("#import-summary").count()).isZero();
   }
 
-  private Page rosterAsInstructor() {
-    Page page = chromium.newPage();
-    Chromium.signInAndWait(page, server, "instructor", "demo-instructor");
-    page.navigate(server.url("/roster"));
-    page.locator("#roster-upload").waitFor();
-    return page;
-  }
-
   private static void upload(Page page, Path csv) {
     page.locator("#roster-upload input[type=file]").setInputFiles(csv);
   }
@@ -214,12 +188,6 @@ class RosterImportBrowserIT {
   private static String summary(Page page) {
     page.locator("#import-summary").waitFor();
     return page.locator("#import-summary").textContent();
-  }
-
-  private static void filter(Page page, String text) {
-    var input = page.locator("#roster-filter input");
-    input.fill(text);
-    input.press("Enter");
   }
 
   private static List<String> csvLines(Page page) throws IOException {

@@ -3,16 +3,11 @@ package org.pruninglab.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -20,15 +15,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
 /**
  * Each role signs in to the real app in Chromium and sees what its role may see, and no more. The
  * app is the jar the build packaged, started with {@code java -jar} as a course runs it.
  */
+@Needs(Need.CHROMIUM)
+@LabServers.Shared(LabServers.DemoCourse.class)
 class SignInAndNavigationBrowserIT {
 
   /** TAs and instructors see the same pages in the menu (what they may do there differs). */
@@ -47,33 +43,10 @@ class SignInAndNavigationBrowserIT {
   };
 
   /** A lab room: this many students (student001 …) sign in from one address. */
-  private static final int ROOM = 40;
-
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-
-  @TempDir static Path dataDir;
+  private static final int ROOM = LabServers.DemoCourse.LAB_ROOM;
 
   private static LabServer server;
   private static Chromium chromium;
-
-  @BeforeAll
-  static void startAppAndBrowser() {
-    server = LabServer.startPackaged(dataDir, "--lab.demo.extra-students=" + ROOM);
-    // The demo course is made after the server starts serving (one bcrypt hash an account).
-    assertThat(server.awaitLog(Pattern.compile("Demo course created"), Duration.ofMinutes(3)))
-        .isTrue();
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stopAppAndBrowser() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
 
   @Test
   void a_student_sees_only_the_pages_for_students() {
@@ -95,6 +68,9 @@ class SignInAndNavigationBrowserIT {
 
   @Test
   void the_packaged_jar_serves_the_exercise_page_as_users_see_it_without_development_tools() {
+    assertThat(server.packaged())
+        .as("the app is target/pruning-lab.jar of a production build (mvn package without -Ddev)")
+        .isTrue();
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "alice", "demo-student");
 
@@ -169,31 +145,31 @@ class SignInAndNavigationBrowserIT {
 
   @Test
   void a_one_time_password_from_the_instructor_must_be_replaced_before_anything_else() {
-    Page instructor = chromium.newPage();
-    Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
-    instructor.navigate(server.url("/roster"));
-    instructor.locator("#issue-password-chen").click();
+    // An account of its own: the demo students' passwords stay what other classes expect.
+    Page instructor = Roster.openAsInstructor(chromium, server);
+    Roster.addAccount(instructor, "olga", "Olga Student");
+    instructor.locator("#issue-password-olga").click();
     instructor.locator("#confirm-issue-password").click();
     String oneTime = instructor.locator("#issued-password").textContent();
     // waitFor, not isVisible: the dialog's heading may render a moment after its text field.
-    instructor.getByText("One-time password for chen").waitFor();
+    instructor.getByText("One-time password for olga").waitFor();
 
-    Page chen = chromium.newPage();
-    Chromium.signIn(chen, server, "chen", oneTime);
-    chen.locator("#must-change-notice").waitFor();
-    chen.navigate(server.url("/"));
-    chen.locator("#must-change-notice").waitFor();
-    assertThat(chen.locator("#welcome").count()).isZero();
+    Page olga = chromium.newPage();
+    Chromium.signIn(olga, server, "olga", oneTime);
+    olga.locator("#must-change-notice").waitFor();
+    olga.navigate(server.url("/"));
+    olga.locator("#must-change-notice").waitFor();
+    assertThat(olga.locator("#welcome").count()).isZero();
 
-    chen.locator("#current-password input").fill(oneTime);
-    chen.locator("#new-password input").fill("chens-own-password");
-    chen.locator("#repeat-password input").fill("chens-own-password");
-    chen.locator("#change-password").click();
+    olga.locator("#current-password input").fill(oneTime);
+    olga.locator("#new-password input").fill("olgas-own-password");
+    olga.locator("#repeat-password input").fill("olgas-own-password");
+    olga.locator("#change-password").click();
 
-    chen.locator("#welcome").waitFor();
+    olga.locator("#welcome").waitFor();
     Page again = chromium.newPage();
-    Chromium.signInAndWait(again, server, "chen", "chens-own-password");
-    assertThat(again.locator("#welcome").textContent()).isEqualTo("Welcome, Chen Student");
+    Chromium.signInAndWait(again, server, "olga", "olgas-own-password");
+    assertThat(again.locator("#welcome").textContent()).isEqualTo("Welcome, Olga Student");
   }
 
   @Test
@@ -256,27 +232,13 @@ class SignInAndNavigationBrowserIT {
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    HttpResponse<Void> response =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.url("/login")))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form))
-                .build(),
-            HttpResponse.BodyHandlers.discarding());
+    HttpResponse<Void> response = Http.postForm(server, "/login", form);
     assertThat(response.statusCode()).isEqualTo(302);
     return !response.headers().firstValue("Location").orElseThrow().contains("error");
   }
 
   private static int basicStatus(String username, String password) throws Exception {
-    String credentials =
-        Base64.getEncoder()
-            .encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-    return HTTP.send(
-            HttpRequest.newBuilder(URI.create(server.url("/actuator/metrics")))
-                .header("Authorization", "Basic " + credentials)
-                .build(),
-            HttpResponse.BodyHandlers.discarding())
-        .statusCode();
+    return Http.get(server, "/actuator/metrics", username + ":" + password).statusCode();
   }
 
   private static List<String> navigation(Page page) {

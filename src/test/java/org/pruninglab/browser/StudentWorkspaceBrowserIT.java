@@ -10,13 +10,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
+import org.pruninglab.TestFiles;
 
 /**
  * A student works on the kthvalue exercise in the browser, with the real sandbox grading their
@@ -24,30 +24,14 @@ import org.junit.jupiter.api.io.TempDir;
  * at the pictures, makes a compile error, reloads, and compares two submissions.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Needs({Need.CHROMIUM, Need.SANDBOX})
+@LabServers.Shared(LabServers.DemoCourse.class)
 class StudentWorkspaceBrowserIT {
-
-  @TempDir static Path dataDir;
 
   private static LabServer server;
   private static Chromium chromium;
-  private static String reference;
-
-  @BeforeAll
-  static void start() throws IOException {
-    reference = Files.readString(Path.of("grader/kthvalue/reference/KthvaluePruning.java"));
-    server = LabServer.start(dataDir);
-    chromium = new Chromium();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (chromium != null) {
-      chromium.close();
-    }
-    if (server != null) {
-      server.close();
-    }
-  }
+  private static final String reference =
+      TestFiles.read("grader/kthvalue/reference/KthvaluePruning.java");
 
   @Test
   @Order(1)

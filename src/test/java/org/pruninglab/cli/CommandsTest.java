@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
 class CommandsTest {
 
@@ -69,6 +71,7 @@ class CommandsTest {
   }
 
   @Test
+  @Needs(Need.FASHION_MNIST)
   void pictures_command_writes_every_picture_as_svg_and_an_index() throws Exception {
     Path out = dir.resolve("pictures");
 

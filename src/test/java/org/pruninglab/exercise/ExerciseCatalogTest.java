@@ -8,12 +8,15 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.TestFiles;
 import org.pruninglab.grading.GradingFixture;
 
 /**
  * The catalog: broken packs are kept out with a reason an instructor can act on; the others stay.
  */
+@Needs(Need.SANDBOX)
 class ExerciseCatalogTest {
 
   @TempDir Path dir;

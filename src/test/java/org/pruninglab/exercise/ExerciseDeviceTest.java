@@ -23,7 +23,14 @@ class ExerciseDeviceTest {
 
   @Test
   void an_exercise_without_a_device_runs_on_the_cpu() throws IOException {
-    ExerciseMetadata meta = read("\"order\"", "\"order\"");
+    // mask-fine-tune's exercise.json without its device lines: the defaults, not what it says.
+    Path file = dir.resolve("exercise.json");
+    String json = Files.readString(Path.of("exercises/mask-fine-tune/exercise.json"));
+    String withoutDevice =
+        json.replaceAll(",\\s*\"device\": \"gpu-preferred\",\\s*\"cpuFallback\": true", "");
+    assertThat(withoutDevice).isNotEqualTo(json).doesNotContain("device", "cpuFallback");
+    Files.writeString(file, withoutDevice);
+    ExerciseMetadata meta = PackLoader.metadata("mask-fine-tune", file);
 
     assertThat(meta.device()).isEqualTo("cpu");
     assertThat(meta.gpuPreferred()).isFalse();

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.TestFiles;
 import org.pruninglab.grading.GradingFixture;
 import org.pruninglab.grading.GradingResult;
@@ -25,6 +27,7 @@ import org.pruninglab.labkit.fixtures.FixtureBuilders;
  * metric and one picture) is offered by the catalog every feature asks, graded by the real sandbox
  * and drawn by the workspace's picture reader, with no change to the application's code.
  */
+@Needs(Need.SANDBOX)
 class NewPackFromTheContractTest {
 
   @TempDir Path dir;

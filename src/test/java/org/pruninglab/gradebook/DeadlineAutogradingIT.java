@@ -16,6 +16,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.PruningLabApplication;
 import org.pruninglab.TestFiles;
 import org.pruninglab.account.AccountDetails;
@@ -57,6 +59,7 @@ import org.springframework.web.context.support.GenericWebApplicationContext;
  * final-submission choice, overrides, release) are checked faster in {@link GradeRulesTest} and
  * {@link ScheduleRulesTest}.
  */
+@Needs(Need.SANDBOX)
 class DeadlineAutogradingIT {
 
   private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");

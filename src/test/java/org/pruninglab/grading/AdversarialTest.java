@@ -8,23 +8,28 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 
 /**
  * Hostile submissions, one or more per attack class of threats.md (A forging, B reading, C
- * availability, D escaping). Each is graded twice: through the whole pipeline, where the policy
- * check should already refuse most of them with a plain message, and with the policy check switched
- * off, where the sandbox alone must contain them. An attack "wins" if it earns a point: its
- * kthSmallest is correct only when the attack worked. In both runs it must earn nothing, get the
- * expected verdict, leave no process and no job folder behind, and the service must grade the
+ * availability, D escaping). Each is graded through the whole pipeline, where the policy check
+ * should already refuse most of them with a plain message, and, where it does, a second time with
+ * the policy check switched off, where the sandbox alone must contain them (one the policy lets
+ * through meets the sandbox alone in the first run already). An attack "wins" if it earns a point:
+ * its kthSmallest is correct only when the attack worked. In every run it must earn nothing, get
+ * the expected verdict, leave no process and no job folder behind, and the service must grade the
  * reference correctly afterwards.
  */
+@Needs(Need.SANDBOX)
 class AdversarialTest {
 
   private static final GradingFixture F = GradingFixture.get();
@@ -357,6 +362,10 @@ class AdversarialTest {
                     .contains(attack.policyMessage().replace("calls ", "").replace("uses ", ""));
                 assertThat(v.line()).isPositive();
               });
+    } else {
+      // The policy lets it through: this run is the sandbox alone meeting it, as root.
+      assertThat(r.violations()).isEmpty();
+      assertContained(attack, r);
     }
     assertNothingLeft();
   }
@@ -369,17 +378,27 @@ class AdversarialTest {
   private static final Set<String> USER_DEPENDENT =
       Set.of("A5", "A6", "A11", "B1", "B2", "C5", "C7", "C9", "D1", "D3");
 
-  /** Each attack as the sandbox alone meets it, as root and, where it matters, as its own user. */
+  /**
+   * Each attack as the sandbox alone meets it, as root and, where it matters, as its own user. An
+   * attack that the policy lets through met the sandbox alone as root in the pipeline already (the
+   * two graders differ only by the check, which found nothing): it is not run a second time so.
+   */
   static Stream<Arguments> attacksOnTheSandbox() {
     return attacks()
         .filter(a -> a.sandboxVerdicts() != null)
         .flatMap(
-            a ->
-                USER_DEPENDENT.contains(a.name().substring(0, a.name().indexOf(' ')))
-                    ? Stream.of(
-                        Arguments.of(a, "service as root", F.unchecked),
-                        Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser))
-                    : Stream.of(Arguments.of(a, "service as root", F.unchecked)));
+            a -> {
+              Stream<Arguments> asRoot =
+                  a.policyMessage() == null
+                      ? Stream.empty()
+                      : Stream.of(Arguments.of(a, "service as root", F.unchecked));
+              return USER_DEPENDENT.contains(a.name().substring(0, a.name().indexOf(' ')))
+                  ? Stream.concat(
+                      asRoot,
+                      Stream.of(
+                          Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser)))
+                  : asRoot;
+            });
   }
 
   @ParameterizedTest(name = "{0}, {1}")
@@ -390,13 +409,31 @@ class AdversarialTest {
     GradingResult r = unchecked.grade(PACK, bytes(attack), false, TIGHT);
 
     assertThat(r.score()).as("points earned").isZero();
+    assertContained(attack, r);
+    assertNothingLeft();
+  }
+
+  /**
+   * The verdict the attack must get where the sandbox meets it, no test passed, and, where the
+   * verdict is OK, evidence that the attack ran to its end and lost: every planned test reported
+   * (no forged line took one's place), and one of them failed with what the attack's own code threw
+   * ("contained", or the error it throws itself).
+   */
+  private static void assertContained(Attack attack, GradingResult r) {
     assertThat(r.verdict()).as(r.summary()).isIn(attack.sandboxVerdicts());
     assertThat(r.tests()).noneMatch(TestResult::passed);
-    assertNothingLeft();
-    if (attack.name().startsWith("D6")) {
-      assertThat(r.tests().get(0).message()).contains("<script>alert(1)</script>\u001b[2J");
+    if (attack.sandboxVerdicts().equals(CONTAINED)) {
+      String evidence = EVIDENCE.getOrDefault(attack.name().split(" ")[0], "contained");
+      assertThat(r.tests())
+          .as("the tests, all planned and reported")
+          .hasSize(PACK.plan(false).size())
+          .anySatisfy(t -> assertThat(t.message()).as(t.name()).contains(evidence));
     }
   }
+
+  /** What the tests report of attacks that throw instead of returning (Errors are not caught). */
+  private static final Map<String, String> EVIDENCE =
+      Map.of("C6", "xxxxxxxxxx", "D6", "<script>alert(1)</script>\u001b[2J");
 
   @AfterAll
   static void the_service_still_grades_correctly() {

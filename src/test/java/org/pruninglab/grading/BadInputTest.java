@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 
 /** Whatever bytes arrive, the answer is a stored compile error with a specific message. */
+@Needs(Need.SANDBOX)
 class BadInputTest {
 
   private final GradingFixture f = GradingFixture.get();

@@ -12,6 +12,8 @@ import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.PlannedTest;
 import org.pruninglab.exercise.Visibility;
 
@@ -22,6 +24,7 @@ import org.pruninglab.exercise.Visibility;
  * every known-wrong variant fails exactly the tests that are meant to catch it — and passes all
  * others.
  */
+@Needs(Need.SANDBOX)
 class ExercisePacksTest {
 
   @Test

@@ -3,6 +3,8 @@ package org.pruninglab.grading;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.pruninglab.Environment;
+import org.pruninglab.Environment.Need;
 import org.pruninglab.compile.SourceCompiler;
 import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.PackLoader;
@@ -40,13 +42,10 @@ public final class GradingFixture {
   private GradingFixture() {
     Path work = Path.of("target", "grading").toAbsolutePath();
     classpath = SandboxPreparation.prepare(work.resolve("sandbox"));
+    // Test classes say @Needs(Need.SANDBOX); this catches one that forgot, with the same message.
+    Environment.require(Need.SANDBOX);
     SandboxSettings settings =
-        SandboxSettings.forThisHost(
-            "bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"), false);
-    String problem = SandboxPreparation.preflight(settings);
-    if (problem != null) {
-      throw new IllegalStateException(problem);
-    }
+        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, false);
     archive = SandboxPreparation.prepareArchive(settings, classpath);
     sandbox = new Sandbox(settings, classpath, archive);
     compiler = new SourceCompiler(classpath.entries());

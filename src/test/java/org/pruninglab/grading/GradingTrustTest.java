@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 
 /**
@@ -18,6 +20,7 @@ import org.pruninglab.exercise.GradingPack;
  * verdict; a hanging or out-of-memory test costs that test, not the run; and the service's own user
  * does not matter (the sandbox runs as the service's user where the service is not root).
  */
+@Needs(Need.SANDBOX)
 class GradingTrustTest {
 
   private static final GradingFixture F = GradingFixture.get();

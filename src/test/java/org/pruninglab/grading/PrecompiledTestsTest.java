@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.KnownWrongVariant;
 
@@ -16,6 +18,7 @@ import org.pruninglab.exercise.KnownWrongVariant;
  * Tests compiled once, when the pack loads, against the reference: reused exactly when they would
  * compile the same, and never with the hidden ones in a practice run.
  */
+@Needs(Need.SANDBOX)
 class PrecompiledTestsTest {
 
   @TempDir Path dir;
@@ -70,10 +73,22 @@ class PrecompiledTestsTest {
   void a_submission_with_another_api_gets_its_tests_compiled_against_it() {
     GradingFixture f = GradingFixture.get();
     GradingPack pack = f.pack("kthvalue");
-    String extra =
-        pack.reference().replaceFirst("\\}\\s*$", "  public static int extra() { return 1; }\n}\n");
-    GradingResult result = f.grader.grade(pack, extra.getBytes(StandardCharsets.UTF_8), false);
-    assertThat(result.verdict()).isEqualTo(Verdict.OK);
+    // kthSmallest takes longs: the tests' calls with ints compile against it as they stand, but the
+    // test classes compiled against the reference call (int, int) and would fail on this one.
+    String signature = "public static float kthSmallest(float[] values, int n, int k) {";
+    assertThat(pack.reference()).contains(signature);
+    String widened =
+        pack.reference()
+            .replace(
+                signature,
+                "public static float kthSmallest(float[] values, long n, long k) {\n"
+                    + "    return kthSmallestOfInts(values, (int) n, (int) k);\n"
+                    + "  }\n\n"
+                    + "  private static float kthSmallestOfInts(float[] values, int n, int k) {");
+    assertThat(api(pack, widened, "widened")).isNotEqualTo(api(pack, pack.reference(), "ref"));
+
+    GradingResult result = f.grader.grade(pack, widened.getBytes(StandardCharsets.UTF_8), false);
+    assertThat(result.verdict()).as(result.summary()).isEqualTo(Verdict.OK);
     assertThat(result.score()).isEqualTo(pack.maxPoints(false));
   }
 

@@ -8,12 +8,14 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 
 /** The class-data archive that sandbox JVMs map: made, mapped, and never in the way. */
+@Needs(Need.SANDBOX)
 class SandboxArchiveTest {
-
-  private static final Path DATA = Path.of("/usr/share/datasets/fashion-mnist");
 
   @Test
   void it_is_made_once_for_the_class_path_and_sandbox_jvms_map_it() throws Exception {
@@ -23,7 +25,8 @@ class SandboxArchiveTest {
     assertThat(f.archive.getFileName().toString())
         .isEqualTo("sandbox-" + SandboxArchive.key(f.classpath) + ".jsa");
     long modified = Files.getLastModifiedTime(f.archive).toMillis();
-    SandboxSettings settings = SandboxSettings.forThisHost("bwrap", 2, DATA, false);
+    SandboxSettings settings =
+        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, false);
     assertThat(SandboxPreparation.prepareArchive(settings, f.classpath)).isEqualTo(f.archive);
     assertThat(Files.getLastModifiedTime(f.archive).toMillis()).isEqualTo(modified);
 
@@ -56,7 +59,8 @@ class SandboxArchiveTest {
     dir.toFile().setExecutable(true, false);
     // Removed: a newer build on the same host replaced it while this one still grades.
     Path removed = dir.resolve("removed.jsa");
-    SandboxSettings settings = SandboxSettings.forThisHost("bwrap", 2, DATA, false);
+    SandboxSettings settings =
+        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, false);
     GradingPack pack = f.pack("kthvalue");
     for (Path archive : List.of(broken, removed)) {
       Grader grader =
@@ -74,7 +78,8 @@ class SandboxArchiveTest {
   @Test
   void unsafe_local_mode_has_none() {
     GradingFixture f = GradingFixture.get();
-    SandboxSettings unsafe = SandboxSettings.forThisHost("bwrap", 2, DATA, true);
+    SandboxSettings unsafe =
+        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, true);
     assertThat(SandboxPreparation.prepareArchive(unsafe, f.classpath)).isNull();
     assertThat(
             new Sandbox(unsafe, f.classpath, f.archive).command(Path.of("/job"), Limits.defaults()))

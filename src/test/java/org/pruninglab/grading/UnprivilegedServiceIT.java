@@ -1,7 +1,6 @@
 package org.pruninglab.grading;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,7 +14,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
-import org.pruninglab.compile.FileTrees;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
+import org.pruninglab.TestFiles;
 
 /**
  * The grading service as it runs in the Docker image: as an ordinary Unix user (here nobody,
@@ -26,6 +27,7 @@ import org.pruninglab.compile.FileTrees;
  * real streams, which that user could reopen, are refused by the policy; {@code AdversarialTest}
  * and {@code GradingTrustTest} run them past the policy with the sandbox as the service's user.)
  */
+@Needs({Need.ROOT, Need.SANDBOX})
 class UnprivilegedServiceIT {
 
   private static final int NOBODY = 65534;
@@ -33,13 +35,10 @@ class UnprivilegedServiceIT {
   @Test
   void a_service_running_as_an_ordinary_user_grades_a_noisy_correct_solution_in_full()
       throws Exception {
-    assumeTrue(
-        "root".equals(System.getProperty("user.name")),
-        "needs root to start the service as nobody");
-    Path project = Path.of(System.getProperty("lab.test.project-dir", ".")).toAbsolutePath();
+    Path project = TestFiles.projectDir();
     Path jar = project.resolve("target/pruning-lab.jar");
     Path work = project.resolve("target/unprivileged");
-    FileTrees.deleteRecursively(work);
+    TestFiles.deleteRecursively(work);
     Files.createDirectories(work.resolve("data"));
     String reference =
         Files.readString(project.resolve("grader/kthvalue/reference/KthvaluePruning.java"));

@@ -5,16 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.exercise.GradingPack;
 
 /** Without bubblewrap (unsafe local mode) the same harness, protocol and plan grade alike. */
+@Needs(Need.SANDBOX)
 class UnsafeLocalModeTest {
 
   @Test
   void the_reference_scores_full_marks_and_the_starter_nothing() {
     GradingFixture f = GradingFixture.get();
     SandboxSettings unsafe =
-        SandboxSettings.forThisHost("bwrap", 2, Path.of("/usr/share/datasets/fashion-mnist"), true);
+        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, true);
     Grader grader =
         new Grader(
             f.compiler,

@@ -9,7 +9,9 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.pruninglab.Environment.Need;
 import org.pruninglab.LocalPostgres;
+import org.pruninglab.Needs;
 import org.pruninglab.account.TestAccounts;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.Verdict;
@@ -17,13 +19,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The migrations and the submission queries on PostgreSQL (the multi-node database), in a fresh
- * schema of the local server. Skipped where no PostgreSQL listens on 127.0.0.1:5432.
+ * schema of the local server.
  */
+@Needs(Need.POSTGRES)
 class PostgresMigrationIT {
 
   @Test
   void migrations_and_submission_storage_work_on_postgresql() throws SQLException {
-    LocalPostgres.assume();
     String schema = "plab_" + Long.toHexString(System.nanoTime());
     PGSimpleDataSource ds = new PGSimpleDataSource();
     ds.setURL(LocalPostgres.URL + "?currentSchema=" + schema);

@@ -4,24 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Await;
+import org.pruninglab.Environment.Need;
 import org.pruninglab.LabIntegrationTest;
+import org.pruninglab.Needs;
+import org.pruninglab.TestFiles;
 import org.pruninglab.account.Role;
 import org.pruninglab.backend.GradingQueue;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.grading.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Submissions through the real queue, database, sandbox and pack. */
+@Needs(Need.SANDBOX)
 class SubmissionIT extends LabIntegrationTest {
 
   @Autowired SubmissionService service;
@@ -29,7 +30,8 @@ class SubmissionIT extends LabIntegrationTest {
   @Autowired JdbcClient jdbc;
   @Autowired SubmissionRepository repository;
 
-  private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
+  private static final String REFERENCE =
+      TestFiles.read("grader/kthvalue/reference/KthvaluePruning.java");
 
   @BeforeEach
   void signIn() {
@@ -37,11 +39,6 @@ class SubmissionIT extends LabIntegrationTest {
       ensureAccount(name, Role.STUDENT);
     }
     ensureAccount("sub-ta", Role.TA);
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
   }
 
   @Test
@@ -232,27 +229,10 @@ class SubmissionIT extends LabIntegrationTest {
   }
 
   private Submission awaitDone(long id) {
-    Instant end = Instant.now().plus(Duration.ofSeconds(90));
-    while (Instant.now().isBefore(end)) {
-      var s = repository.find(id).orElseThrow();
-      if (s.status() == SubmissionStatus.DONE) {
-        return s;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("submission " + id + " was not graded within 90 s");
-  }
-
-  private static String read(String path) {
-    try {
-      return Files.readString(Path.of(path));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Await.until(
+        () -> repository.find(id).orElseThrow(),
+        s -> s.status() == SubmissionStatus.DONE,
+        Duration.ofSeconds(90),
+        "submission " + id + " graded");
   }
 }

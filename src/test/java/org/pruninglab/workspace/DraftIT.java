@@ -3,13 +3,11 @@ package org.pruninglab.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
 import org.pruninglab.account.Role;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** Drafts on the real database: versions, conflicts, size limit, reset with history. */
 class DraftIT extends LabIntegrationTest {
@@ -20,11 +18,6 @@ class DraftIT extends LabIntegrationTest {
   void student() {
     ensureAccount("draft-a", Role.STUDENT);
     ensureAccount("draft-b", Role.STUDENT);
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
   }
 
   @Test

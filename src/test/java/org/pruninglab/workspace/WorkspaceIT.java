@@ -4,16 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Await;
+import org.pruninglab.Environment.Need;
 import org.pruninglab.LabIntegrationTest;
+import org.pruninglab.Needs;
+import org.pruninglab.TestFiles;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.DeadlineException;
 import org.pruninglab.deadline.Deadlines;
@@ -27,12 +28,13 @@ import org.pruninglab.submission.SubmissionStatus;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The student's workspace through the real queue, sandbox and database. */
+@Needs(Need.SANDBOX)
 class WorkspaceIT extends LabIntegrationTest {
 
-  private static final String REFERENCE = read("grader/kthvalue/reference/KthvaluePruning.java");
+  private static final String REFERENCE =
+      TestFiles.read("grader/kthvalue/reference/KthvaluePruning.java");
 
   @Autowired WorkspaceService workspace;
   @Autowired SubmissionService submissions;
@@ -47,11 +49,6 @@ class WorkspaceIT extends LabIntegrationTest {
     ensureAccount("ws-ben", Role.STUDENT);
     ensureAccount("ws-cal", Role.STUDENT);
     ensureAccount("ws-ta", Role.TA);
-  }
-
-  @AfterEach
-  void signOut() {
-    SecurityContextHolder.clearContext();
   }
 
   @Test
@@ -199,27 +196,10 @@ class WorkspaceIT extends LabIntegrationTest {
   }
 
   private HistoryItem awaitDone(long id) {
-    Instant end = Instant.now().plus(Duration.ofSeconds(120));
-    while (Instant.now().isBefore(end)) {
-      HistoryItem item = workspace.item(id).orElseThrow();
-      if (item.status() == SubmissionStatus.DONE) {
-        return item;
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
-    throw new AssertionError("submission " + id + " was not graded in time");
-  }
-
-  private static String read(String path) {
-    try {
-      return Files.readString(Path.of(path));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
+    return Await.until(
+        () -> workspace.item(id).orElseThrow(),
+        item -> item.status() == SubmissionStatus.DONE,
+        Duration.ofSeconds(120),
+        "submission " + id + " graded");
   }
 }

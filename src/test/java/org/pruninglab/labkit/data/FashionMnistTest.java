@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
+@Needs(Need.FASHION_MNIST)
 class FashionMnistTest {
 
   @TempDir Path tmp;

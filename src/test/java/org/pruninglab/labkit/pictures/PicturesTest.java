@@ -11,6 +11,8 @@ import java.io.StringReader;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.labkit.LabEngine;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
@@ -103,6 +105,7 @@ class PicturesTest {
   }
 
   @Test
+  @Needs(Need.FASHION_MNIST)
   void accuracy_falls_with_sparsity_and_the_model_is_restored() {
     FashionMnist data = FashionMnist.load();
     Batches test =

@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 
 /**
  * The three pipelines end to end on small subsets for one epoch each (seconds, not minutes): the
  * integer facts must already be exactly those of the full run.
  */
+@Needs(Need.FASHION_MNIST)
 class ReproductionSmokeTest {
 
   @TempDir Path checkpoints;

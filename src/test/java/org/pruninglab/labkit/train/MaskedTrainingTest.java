@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.pruninglab.Environment.Need;
+import org.pruninglab.Needs;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.model.LabModel;
@@ -15,6 +17,7 @@ import org.pruninglab.labkit.model.Models;
 import org.pruninglab.labkit.prune.MagnitudePruning;
 import org.pruninglab.labkit.prune.MaskedWeights;
 
+@Needs(Need.FASHION_MNIST)
 class MaskedTrainingTest {
 
   private final FashionMnist data = FashionMnist.load();
