@@ -72,7 +72,8 @@ class GradingQueueIT {
     worker =
         new GradingWorker(jobs, results, events, engine, Clock.systemUTC(), properties, identity);
     WorkerRegistry registry =
-        new WorkerRegistry(jdbc, worker, identity, properties, Clock.systemUTC());
+        new WorkerRegistry(
+            new WorkerRepository(jdbc), worker, identity, properties, Clock.systemUTC());
     queue =
         new GradingQueue(
             jobs, results, worker, registry, engine, ds, Clock.systemUTC(), properties, identity);
