@@ -63,16 +63,10 @@ class ArchitectureTest {
 
   /**
    * Classes allowed to use JDBC without being a repository, each for its reason. The db-scheduler
-   * library runs the grading queue on the DataSource itself. GradingBackend, WorkerRegistry and
-   * RemoteProgressRelay still hold their own SQL; they leave this list when it moves into
-   * repositories.
+   * library runs the grading queue on the DataSource itself.
    */
   private static final Set<String> JDBC_OUTSIDE_REPOSITORIES =
-      Set.of(
-          "org.pruninglab.backend.GradingQueue",
-          "org.pruninglab.backend.GradingBackend",
-          "org.pruninglab.backend.WorkerRegistry",
-          "org.pruninglab.backend.RemoteProgressRelay");
+      Set.of("org.pruninglab.backend.GradingQueue");
 
   @ArchTest
   static final ArchRule only_repositories_use_jdbc =

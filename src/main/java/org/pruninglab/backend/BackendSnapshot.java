@@ -80,9 +80,14 @@ public record BackendSnapshot(
       Instant stoppedAt,
       boolean alive) {}
 
-  /** One job and its phase times (null until reached). */
+  /**
+   * One job and its phase times (null until reached).
+   *
+   * @param student the student's username on staff's snapshot; null on the metrics' (no names)
+   */
   public record JobTiming(
       long submissionId,
+      long accountId,
       String student,
       String exerciseId,
       SubmissionKind kind,
@@ -94,6 +99,24 @@ public record BackendSnapshot(
       Instant queuedAt,
       Instant startedAt,
       Instant finishedAt) {
+
+    /** The same job with its student's name. */
+    JobTiming named(String username) {
+      return new JobTiming(
+          submissionId,
+          accountId,
+          username,
+          exerciseId,
+          kind,
+          status,
+          attempts,
+          worker,
+          device,
+          verdict,
+          queuedAt,
+          startedAt,
+          finishedAt);
+    }
 
     /** Queued to started (or to now while it waits). */
     public Duration waited(Instant now) {

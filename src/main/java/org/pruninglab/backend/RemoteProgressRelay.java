@@ -1,20 +1,18 @@
 package org.pruninglab.backend;
 
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingProperties;
 import org.pruninglab.submission.GradingEvents;
 import org.pruninglab.submission.GradingJobs;
 import org.pruninglab.submission.GradingUpdate;
+import org.pruninglab.submission.PhaseReached;
 import org.pruninglab.submission.Submission;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -33,7 +31,6 @@ class RemoteProgressRelay {
   private static final int REMEMBERED = 10_000;
   private static final Logger LOG = LoggerFactory.getLogger(RemoteProgressRelay.class);
 
-  private final JdbcClient jdbc;
   private final GradingEvents events;
   private final GradingJobs jobs;
   private final WorkerIdentity identity;
@@ -42,27 +39,17 @@ class RemoteProgressRelay {
   private Instant since;
 
   RemoteProgressRelay(
-      JdbcClient jdbc,
       GradingEvents events,
       GradingJobs jobs,
       WorkerIdentity identity,
       GradingProperties properties,
       java.time.Clock clock) {
-    this.jdbc = jdbc;
     this.events = events;
     this.jobs = jobs;
     this.identity = identity;
     this.web = properties.role().equals("web");
     this.since = clock.instant();
   }
-
-  private record Row(
-      long submissionId,
-      long accountId,
-      String exerciseId,
-      String worker,
-      Phase phase,
-      Instant at) {}
 
   /** The finished job with its result, read once here for every page that shows it. */
   private Submission stored(long id) {
@@ -79,29 +66,14 @@ class RemoteProgressRelay {
     if (!web) {
       return;
     }
-    List<Row> rows;
+    List<PhaseReached> rows;
     try {
-      rows =
-          jdbc.sql(
-                  "select p.submission_id, s.account_id, s.exercise_id, s.worker, p.phase, p.at"
-                      + " from grading_phase p join submission s on s.id = p.submission_id"
-                      + " where p.at > ? and p.phase <> 'queued' order by p.at")
-              .param(Timestamp.from(since.minus(OVERLAP)))
-              .query(
-                  (rs, n) ->
-                      new Row(
-                          rs.getLong(1),
-                          rs.getLong(2),
-                          rs.getString(3),
-                          rs.getString(4),
-                          Phase.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
-                          rs.getTimestamp(6).toInstant()))
-              .list();
+      rows = jobs.phasesAfter(since.minus(OVERLAP));
     } catch (RuntimeException e) {
       LOG.debug("Could not read grading progress from the database", e);
       return;
     }
-    for (Row r : rows) {
+    for (PhaseReached r : rows) {
       if (r.at().isAfter(since)) {
         since = r.at();
       }

@@ -1,7 +1,6 @@
 package org.pruninglab.backend;
 
 import jakarta.annotation.PreDestroy;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import org.pruninglab.grading.GradingProperties;
@@ -9,7 +8,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -27,7 +25,7 @@ class WorkerRegistry {
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 
-  private final JdbcClient jdbc;
+  private final WorkerRepository workers;
   private final GradingWorker worker;
   private final WorkerIdentity identity;
   private final GradingProperties properties;
@@ -35,12 +33,12 @@ class WorkerRegistry {
   private volatile boolean registered;
 
   WorkerRegistry(
-      JdbcClient jdbc,
+      WorkerRepository workers,
       GradingWorker worker,
       WorkerIdentity identity,
       GradingProperties properties,
       Clock clock) {
-    this.jdbc = jdbc;
+    this.workers = workers;
     this.worker = worker;
     this.identity = identity;
     this.properties = properties;
@@ -54,21 +52,14 @@ class WorkerRegistry {
     }
     Instant now = clock.instant();
     try {
-      jdbc.sql("delete from grading_worker where id = ?").param(identity.id()).update();
-      jdbc.sql(
-              "insert into grading_worker (id, host, role, threads, devices, gpu_slots,"
-                  + " gpu_in_use, graded, started_at, last_seen) values (?, ?, ?, ?, ?, ?, 0, 0,"
-                  + " ?, ?)")
-          .params(
-              identity.id(),
-              truncate(identity.host(), 200),
-              properties.role(),
-              properties.workers(),
-              truncate(String.join(",", worker.slots().devices()), 400),
-              worker.slots().capacity(),
-              Timestamp.from(now),
-              Timestamp.from(now))
-          .update();
+      workers.announce(
+          identity.id(),
+          identity.host(),
+          properties.role(),
+          properties.workers(),
+          String.join(",", worker.slots().devices()),
+          worker.slots().capacity(),
+          now);
       registered = true;
     } catch (RuntimeException e) {
       LOG.warn("Could not announce grading worker {}: {}", identity.id(), e.getMessage());
@@ -85,15 +76,7 @@ class WorkerRegistry {
       return;
     }
     try {
-      jdbc.sql(
-              "update grading_worker set gpu_in_use = ?, graded = ?, last_seen = ?, stopped_at ="
-                  + " null where id = ?")
-          .params(
-              worker.slots().inUse(),
-              worker.graded(),
-              Timestamp.from(clock.instant()),
-              identity.id())
-          .update();
+      workers.report(identity.id(), worker.slots().inUse(), worker.graded(), clock.instant());
     } catch (RuntimeException e) {
       LOG.warn("Could not report grading worker {}: {}", identity.id(), e.getMessage());
     }
@@ -101,16 +84,7 @@ class WorkerRegistry {
 
   /** Grading threads of the workers that reported lately and have not stopped. */
   int liveGradingThreads() {
-    return jdbc.sql(
-            "select coalesce(sum(threads), 0) from grading_worker where stopped_at is null and"
-                + " last_seen > ?")
-        .param(Timestamp.from(clock.instant().minus(GradingBackend.SILENT)))
-        .query(Integer.class)
-        .single();
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    return workers.liveThreads(clock.instant().minus(GradingBackend.SILENT));
   }
 
   @PreDestroy
@@ -119,9 +93,7 @@ class WorkerRegistry {
       return;
     }
     try {
-      jdbc.sql("update grading_worker set gpu_in_use = 0, stopped_at = ? where id = ?")
-          .params(Timestamp.from(clock.instant()), identity.id())
-          .update();
+      workers.stopped(identity.id(), clock.instant());
     } catch (RuntimeException e) {
       LOG.debug("Could not mark grading worker {} stopped", identity.id(), e);
     }

@@ -71,4 +71,35 @@ public class GradingJobs {
   public List<Map.Entry<Long, SubmissionKind>> unfinished() {
     return submissions.unfinished();
   }
+
+  // What the backend's page and metrics show: counts and phase times, account ids but no names, so
+  // the metrics (no one signed in) may read them; the staff page looks the names up.
+
+  /** The jobs waiting now, per kind (kinds with none left out). */
+  public Map<SubmissionKind, Integer> queuedByKind() {
+    return submissions.queuedByKind();
+  }
+
+  /** The jobs running now, per worker that holds them. */
+  public Map<String, Integer> runningByWorker() {
+    return submissions.runningByWorker();
+  }
+
+  /** The latest {@code limit} jobs with their phase times, newest first. */
+  public List<JobTimes> recentJobs(int limit) {
+    return submissions.recentJobs(limit);
+  }
+
+  /**
+   * The latest {@code limit} jobs that ended as {@code grader error}, or are on their second or
+   * later attempt and not done, newest first.
+   */
+  public List<JobTimes> troubledJobs(int limit) {
+    return submissions.troubledJobs(limit);
+  }
+
+  /** The phases after {@code queued} stored later than {@code after}, oldest first. */
+  public List<PhaseReached> phasesAfter(Instant after) {
+    return submissions.phasesAfter(after);
+  }
 }

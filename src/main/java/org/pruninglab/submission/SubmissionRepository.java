@@ -571,6 +571,106 @@ class SubmissionRepository {
         .list();
   }
 
+  // Reads for the grading backend's page, its metrics and its progress relay (issue 17: each
+  // table has one owner, so the backend asks here instead of querying these tables itself).
+
+  private static final String JOBS =
+      "select s.id, s.account_id, s.exercise_id, s.kind, s.status, s.attempts, s.worker,"
+          + " s.device, r.verdict,"
+          + " (select min(p.at) from grading_phase p where p.submission_id = s.id and p.phase ="
+          + " 'queued') queued_at,"
+          + " (select min(p.at) from grading_phase p where p.submission_id = s.id and p.phase in"
+          + " ('compiling', 'checking', 'running')) started_at,"
+          + " (select min(p.at) from grading_phase p where p.submission_id = s.id and p.phase ="
+          + " 'done') finished_at"
+          + " from submission s left join grading_result r on r.submission_id = s.id";
+
+  /** The jobs waiting now, per kind (kinds with none left out). */
+  Map<SubmissionKind, Integer> queuedByKind() {
+    Map<SubmissionKind, Integer> out = new LinkedHashMap<>();
+    jdbc.sql("select kind, count(*) from submission where status = 'QUEUED' group by kind")
+        .query(
+            (ResultSet rs) -> {
+              out.merge(SubmissionKind.ofLabel(rs.getString(1)), rs.getInt(2), Integer::sum);
+            });
+    return out;
+  }
+
+  /** The jobs running now, per worker that holds them. */
+  Map<String, Integer> runningByWorker() {
+    Map<String, Integer> out = new LinkedHashMap<>();
+    jdbc.sql(
+            "select worker, count(*) from submission where status = 'RUNNING' and worker is not"
+                + " null group by worker")
+        .query(
+            (ResultSet rs) -> {
+              out.put(rs.getString(1), rs.getInt(2));
+            });
+    return out;
+  }
+
+  /** The latest {@code limit} jobs with their phase times, newest first, in one query. */
+  List<JobTimes> recentJobs(int limit) {
+    return jdbc.sql(JOBS + " order by s.id desc fetch first " + limit + " rows only")
+        .query(SubmissionRepository::toJob)
+        .list();
+  }
+
+  /**
+   * The latest {@code limit} jobs that ended as {@code grader error} or are on their second or
+   * later attempt and not done, newest first, in one query.
+   */
+  List<JobTimes> troubledJobs(int limit) {
+    return jdbc.sql(
+            JOBS
+                + " where r.verdict = 'grader error' or (s.attempts > 1 and s.status <> 'DONE')"
+                + " order by s.id desc fetch first "
+                + limit
+                + " rows only")
+        .query(SubmissionRepository::toJob)
+        .list();
+  }
+
+  private static JobTimes toJob(ResultSet rs, int row) throws SQLException {
+    return new JobTimes(
+        rs.getLong("id"),
+        rs.getLong("account_id"),
+        rs.getString("exercise_id"),
+        SubmissionKind.ofLabel(rs.getString("kind")),
+        SubmissionStatus.valueOf(rs.getString("status")),
+        rs.getInt("attempts"),
+        rs.getString("worker"),
+        rs.getString("device"),
+        rs.getString("verdict"),
+        instant(rs, "queued_at"),
+        instant(rs, "started_at"),
+        instant(rs, "finished_at"));
+  }
+
+  private static Instant instant(ResultSet rs, String column) throws SQLException {
+    Timestamp t = rs.getTimestamp(column);
+    return t == null ? null : t.toInstant();
+  }
+
+  /** The phases after {@code queued} stored later than {@code after}, oldest first. */
+  List<PhaseReached> phasesAfter(Instant after) {
+    return jdbc.sql(
+            "select p.submission_id, s.account_id, s.exercise_id, s.worker, p.phase, p.at"
+                + " from grading_phase p join submission s on s.id = p.submission_id"
+                + " where p.at > ? and p.phase <> 'queued' order by p.at")
+        .param(Timestamp.from(after))
+        .query(
+            (rs, n) ->
+                new PhaseReached(
+                    rs.getLong(1),
+                    rs.getLong(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    Phase.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                    rs.getTimestamp(6).toInstant()))
+        .list();
+  }
+
   static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max - 1) + "…";
   }

@@ -75,7 +75,8 @@ class GradingQueueIT {
     worker =
         new GradingWorker(jobs, results, events, engine, Clock.systemUTC(), properties, identity);
     WorkerRegistry registry =
-        new WorkerRegistry(jdbc, worker, identity, properties, Clock.systemUTC());
+        new WorkerRegistry(
+            new WorkerRepository(jdbc), worker, identity, properties, Clock.systemUTC());
     queue =
         new GradingQueue(
             jobs, results, worker, registry, engine, ds, Clock.systemUTC(), properties, identity);
@@ -236,6 +237,22 @@ class GradingQueueIT {
     assertThat(done.result().maxScore()).isEqualTo(26.0);
     assertThat(stored).containsOnlyOnce(id);
     assertThat(jobs.claim(id, "worker-4")).isZero();
+    // What the backend's page, its metrics and the relay read of this job, through GradingJobs.
+    assertThat(jobs.troubledJobs(50))
+        .filteredOn(j -> j.submissionId() == id)
+        .singleElement()
+        .satisfies(j -> assertThat(j.verdict()).isEqualTo("grader error"))
+        .satisfies(j -> assertThat(j.accountId()).isEqualTo(ann));
+    assertThat(jobs.recentJobs(200))
+        .filteredOn(j -> j.submissionId() == id)
+        .singleElement()
+        .satisfies(j -> assertThat(j.queuedAt()).isNotNull())
+        .satisfies(j -> assertThat(j.finishedAt()).isAfterOrEqualTo(j.queuedAt()));
+    assertThat(jobs.phasesAfter(java.time.Instant.EPOCH))
+        .filteredOn(p -> p.submissionId() == id)
+        .extracting(p -> p.phase())
+        .contains(Phase.DONE)
+        .doesNotContain(Phase.QUEUED);
   }
 
   private static GradingProperties propertiesOfThisTest() {
