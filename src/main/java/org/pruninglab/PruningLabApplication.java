@@ -2,6 +2,7 @@ package org.pruninglab;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import org.pruninglab.cli.BenchCommand;
 import org.pruninglab.cli.GradeCommand;
 import org.pruninglab.cli.PicturesCommand;
@@ -13,6 +14,7 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.TypeExcludeFilter;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.type.classreading.MetadataReader;
 import org.springframework.core.type.classreading.MetadataReaderFactory;
@@ -58,13 +60,11 @@ public class PruningLabApplication {
    * autograder; it takes jobs from the shared database until it is stopped.
    */
   static void runWorker(String[] args) throws InterruptedException {
-    var closed = new java.util.concurrent.CountDownLatch(1);
+    var closed = new CountDownLatch(1);
     var context =
         withoutPages()
             .properties(Map.of("lab.grading.role", "worker", "lab.deadlines.autograde", "false"))
-            .listeners(
-                (org.springframework.context.ApplicationListener<ContextClosedEvent>)
-                    event -> closed.countDown())
+            .listeners((ApplicationListener<ContextClosedEvent>) event -> closed.countDown())
             .run(args);
     if (context.isActive()) {
       closed.await();

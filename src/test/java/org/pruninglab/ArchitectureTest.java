@@ -251,8 +251,7 @@ class ArchitectureTest {
               "com.fasterxml..")
           .orShould()
           .dependOnClassesThat(
-              com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(
-                      "org.pruninglab.grading")
+              JavaClass.Predicates.resideInAPackage("org.pruninglab.grading")
                   .as("the trusted grading side"))
           .because("the harness runs inside the sandbox, where only its own class path exists");
 

@@ -1,6 +1,7 @@
 package org.pruninglab.account;
 
 import java.util.List;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -52,7 +53,7 @@ class DemoCourse implements ApplicationRunner {
           false);
     }
     for (int i = 1; i <= properties.extraStudents(); i++) {
-      String name = String.format(java.util.Locale.ROOT, "student%03d", i);
+      String name = String.format(Locale.ROOT, "student%03d", i);
       accounts.createWithPassword(
           new AccountDetails(name, "Student " + i, name + "@demo.invalid", Role.STUDENT),
           "demo-student",

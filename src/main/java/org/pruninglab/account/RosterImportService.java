@@ -2,6 +2,7 @@ package org.pruninglab.account;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -120,7 +121,7 @@ public class RosterImportService {
               difference.isEmpty() ? RosterChange.Kind.UNCHANGED : RosterChange.Kind.UPDATE,
               difference));
     }
-    problems.sort(java.util.Comparator.comparingInt(RosterProblem::line));
+    problems.sort(Comparator.comparingInt(RosterProblem::line));
     return new RosterPlan(changes, problems);
   }
 

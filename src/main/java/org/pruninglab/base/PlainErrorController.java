@@ -2,6 +2,7 @@ package org.pruninglab.base;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.servlet.error.ErrorController;
@@ -37,7 +38,7 @@ class PlainErrorController implements ErrorController {
                 : "<p id=\"error-id\">" + UnexpectedErrors.idLine(shown.id) + "</p>")
             + "<p><a href=\"/\">Back to the home page</a></p></body></html>";
     return ResponseEntity.status(shown.status)
-        .contentType(new MediaType(MediaType.TEXT_HTML, java.nio.charset.StandardCharsets.UTF_8))
+        .contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
         .body(body);
   }
 

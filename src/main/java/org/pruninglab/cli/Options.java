@@ -1,5 +1,7 @@
 package org.pruninglab.cli;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 
@@ -18,9 +20,9 @@ final class Options {
         }
         i++;
       } else if (!flags.contains(a)) {
-        List<String> known = new java.util.ArrayList<>(flags);
+        List<String> known = new ArrayList<>(flags);
         known.addAll(valued);
-        java.util.Collections.sort(known);
+        Collections.sort(known);
         return "unknown option " + a + "; the options are " + String.join(", ", known);
       }
     }

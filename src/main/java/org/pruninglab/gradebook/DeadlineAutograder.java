@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.deadline.Deadlines;
+import org.pruninglab.deadline.Durations;
 import org.pruninglab.deadline.EffectiveDeadline;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.deadline.FinalChoice;
@@ -222,10 +223,7 @@ public class DeadlineAutograder {
     String lateness =
         late.isZero()
             ? "on time"
-            : "late by "
-                + org.pruninglab.deadline.Durations.words(late)
-                + ", score × "
-                + Scores.factor(factor);
+            : "late by " + Durations.words(late) + ", score × " + Scores.factor(factor);
     return "Final submission #" + chosen.id() + " (" + which + ", " + lateness + ").";
   }
 }

@@ -5,8 +5,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -100,8 +102,8 @@ class GradeRepository {
   }
 
   /** Which students have a grade of record in any exercise. */
-  java.util.Set<Long> studentsWithGrades() {
-    return new java.util.HashSet<>(
+  Set<Long> studentsWithGrades() {
+    return new HashSet<>(
         jdbc.sql("select distinct account_id from grade_of_record").query(Long.class).list());
   }
 

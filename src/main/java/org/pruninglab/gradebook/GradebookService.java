@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ public class GradebookService {
       }
       latest.put(key, t.latestId());
     }
-    Set<String> extended = new java.util.HashSet<>();
+    Set<String> extended = new HashSet<>();
     for (Extension e : deadlines.extensions()) {
       extended.add(e.accountId() + "/" + e.exerciseId());
     }

@@ -1,5 +1,7 @@
 package org.pruninglab.grading;
 
+import java.util.Locale;
+
 /**
  * What a grading job is doing, as it happens: for the live progress a student watches. Reported
  * from the grading thread; a listener must return quickly and must not throw.
@@ -18,7 +20,7 @@ public interface GradingProgress {
     DONE;
 
     public String label() {
-      return name().toLowerCase(java.util.Locale.ROOT);
+      return name().toLowerCase(Locale.ROOT);
     }
   }
 

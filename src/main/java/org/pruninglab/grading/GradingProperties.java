@@ -1,6 +1,8 @@
 package org.pruninglab.grading;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -36,10 +38,10 @@ public record GradingProperties(
     @DefaultValue("false") boolean unsafeLocal,
     Path sandboxDir,
     @DefaultValue("3") int maxAttempts,
-    @DefaultValue("60s") java.time.Duration leaseTimeout,
-    java.util.List<Integer> gpus,
+    @DefaultValue("60s") Duration leaseTimeout,
+    List<Integer> gpus,
     @DefaultValue("2") int gpuSlots,
-    @DefaultValue("30s") java.time.Duration gpuWait,
+    @DefaultValue("30s") Duration gpuWait,
     @DefaultValue("web") String role) {
 
   public GradingProperties {
@@ -55,7 +57,7 @@ public record GradingProperties(
       throw new IllegalArgumentException(
           "lab.grading.max-attempts and lab.grading.gpu-slots must be at least 1");
     }
-    if (leaseTimeout.compareTo(java.time.Duration.ofSeconds(4)) < 0) {
+    if (leaseTimeout.compareTo(Duration.ofSeconds(4)) < 0) {
       throw new IllegalArgumentException("lab.grading.lease-timeout must be at least 4s");
     }
     if (gpuWait.isNegative()) {
@@ -67,7 +69,7 @@ public record GradingProperties(
   }
 
   /** The GPUs of this worker: the configured ones, else the host's. */
-  public java.util.List<Integer> gpuIndexes() {
+  public List<Integer> gpuIndexes() {
     return gpus != null ? gpus : DeviceSlots.gpusOfThisHost();
   }
 

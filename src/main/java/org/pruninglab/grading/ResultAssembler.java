@@ -2,6 +2,7 @@ package org.pruninglab.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,7 +50,7 @@ final class ResultAssembler {
       JsonNode n;
       try {
         n = JSON.readTree(m);
-      } catch (java.io.IOException e) {
+      } catch (IOException e) {
         continue;
       }
       switch (n.path("type").asText()) {

@@ -6,12 +6,16 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,20 +114,20 @@ public final class SandboxClasspath {
 
   /** A digest of a folder's files: their relative paths and contents. */
   private static String digest(Path root) throws IOException {
-    java.security.MessageDigest sha;
+    MessageDigest sha;
     try {
-      sha = java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
+      sha = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
     try (Stream<Path> files = Files.walk(root)) {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile).sorted()::iterator) {
-        sha.update(root.relativize(f).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(root.relativize(f).toString().getBytes(StandardCharsets.UTF_8));
         sha.update((byte) 0);
         sha.update(Files.readAllBytes(f));
       }
     }
-    return java.util.HexFormat.of().formatHex(sha.digest());
+    return HexFormat.of().formatHex(sha.digest());
   }
 
   public Path folder() {

@@ -8,10 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pruninglab.grading.harness.PrepareEngine;
 import org.pruninglab.grading.harness.PrepareFixtures;
@@ -43,7 +45,7 @@ public final class SandboxPreparation {
     return locked(cp.folder(), () -> SandboxArchive.prepareLocked(settings, cp));
   }
 
-  private static <T> T locked(Path folder, java.util.function.Supplier<T> work) {
+  private static <T> T locked(Path folder, Supplier<T> work) {
     synchronized (SandboxPreparation.class) {
       try {
         Files.createDirectories(folder);
@@ -190,7 +192,7 @@ public final class SandboxPreparation {
       for (Path p = folder.toAbsolutePath(); p != null; p = p.getParent()) {
         try {
           var perms = Files.getPosixFilePermissions(p);
-          if (!perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_EXECUTE)) {
+          if (!perms.contains(PosixFilePermission.OTHERS_EXECUTE)) {
             return "the sandbox user cannot reach "
                 + folder
                 + " because "

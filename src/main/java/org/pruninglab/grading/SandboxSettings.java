@@ -1,5 +1,6 @@
 package org.pruninglab.grading;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ public record SandboxSettings(
     List<Path> found = new ArrayList<>();
     try (var devices = Files.list(Path.of("/dev"))) {
       devices.filter(p -> p.getFileName().toString().startsWith("nvidia")).forEach(found::add);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       // No /dev listing: no GPU.
     }
     return found;

@@ -1,6 +1,7 @@
 package org.pruninglab.grading;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -65,7 +66,7 @@ public final class SourceFile {
             .onMalformedInput(CodingErrorAction.REPORT)
             .onUnmappableCharacter(CodingErrorAction.REPORT);
     ByteBuffer in = ByteBuffer.wrap(bytes);
-    var out = java.nio.CharBuffer.allocate(bytes.length + 1);
+    var out = CharBuffer.allocate(bytes.length + 1);
     var result = decoder.decode(in, out, true);
     return result.isError() ? in.position() : 0;
   }

@@ -2,6 +2,7 @@ package org.pruninglab.grading;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -35,7 +36,7 @@ final class TestCounter implements Consumer<String> {
       if ("result".equals(n.path("type").asText()) && planned.contains(id) && finished.add(id)) {
         progress.update(GradingProgress.Phase.RUNNING, finished.size(), total);
       }
-    } catch (java.io.IOException | RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       // Progress is a courtesy; the result is assembled from all lines later.
     }
   }

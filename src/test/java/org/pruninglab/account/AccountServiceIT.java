@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -78,7 +79,7 @@ class AccountServiceIT extends LabIntegrationTest {
     assertThat(newOnes).hasSize(200);
 
     // One unknown account: refused, and nobody got a password.
-    List<Long> withUnknown = new java.util.ArrayList<>(newOnes);
+    List<Long> withUnknown = new ArrayList<>(newOnes);
     withUnknown.add(-7L);
     assertThatThrownBy(() -> accounts.issuePasswords(withUnknown))
         .isInstanceOf(AccountException.class)

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.BeforeAll;
@@ -164,7 +165,7 @@ class GradingQueueIT {
         Files.readString(Path.of("grader/mask-fine-tune/reference/MaskedFineTune.java"));
     long id = queued(ann, "mask-fine-tune", SubmissionKind.RUN, reference);
     int dead = jobs.claim(id, "worker-that-was-killed");
-    List<GradingUpdate> updates = new java.util.concurrent.CopyOnWriteArrayList<>();
+    List<GradingUpdate> updates = new CopyOnWriteArrayList<>();
     Runnable unsubscribe = events.subscribe(updates::add);
 
     worker.grade(id);

@@ -6,10 +6,12 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.ScreenshotAnimations;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.pruninglab.Environment;
 import org.pruninglab.TestFiles;
 
@@ -80,7 +82,7 @@ final class Chromium implements AutoCloseable {
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(dir.resolve(name + ".png"))
-            .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
+            .setAnimations(ScreenshotAnimations.DISABLED));
   }
 
   /** No cell of the grid shows less than its text: no ellipsis, nothing hidden sideways. */
@@ -91,7 +93,7 @@ final class Chromium implements AutoCloseable {
                 "g => [...g.querySelectorAll('vaadin-grid-cell-content')]"
                     + ".filter(c => c.offsetParent && c.scrollWidth > c.clientWidth + 1)"
                     + ".map(c => c.textContent)");
-    org.assertj.core.api.Assertions.assertThat((List<?>) cut)
+    Assertions.assertThat((List<?>) cut)
         .as("cells of " + grid + " whose text is cut off")
         .isEmpty();
     Object sideways =
@@ -99,10 +101,8 @@ final class Chromium implements AutoCloseable {
             .evaluate(
                 "g => { const t = g.shadowRoot.querySelector('#table');"
                     + " return t.scrollWidth > t.clientWidth + 1; }");
-    org.assertj.core.api.Assertions.assertThat(sideways)
-        .as(grid + " scrolls sideways")
-        .isEqualTo(false);
-    org.assertj.core.api.Assertions.assertThat(
+    Assertions.assertThat(sideways).as(grid + " scrolls sideways").isEqualTo(false);
+    Assertions.assertThat(
             page.evaluate("document.documentElement.scrollWidth <= window.innerWidth"))
         .as("the page scrolls sideways")
         .isEqualTo(true);

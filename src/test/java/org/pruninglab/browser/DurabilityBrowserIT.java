@@ -2,6 +2,7 @@ package org.pruninglab.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,8 +72,7 @@ class DurabilityBrowserIT {
     LabServer server = running();
     Page page = Roster.openAsInstructor(chromium, server);
     page.locator("#roster-upload input[type=file]").setInputFiles(bigRoster());
-    page.locator("#import-summary")
-        .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(120_000));
+    page.locator("#import-summary").waitFor(new Locator.WaitForOptions().setTimeout(120_000));
 
     page.locator("#apply-import").click();
     assertThat(server.awaitLog(Pattern.compile("Roster import: applying"), Duration.ofSeconds(60)))

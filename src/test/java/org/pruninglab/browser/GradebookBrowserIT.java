@@ -11,6 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -41,7 +46,7 @@ class GradebookBrowserIT {
   private static final List<String> EXERCISES =
       List.of("kthvalue", "mask-fine-tune", "filter-pruning");
   // Not the browser's zone nor UTC: the pickers must work in the course's.
-  private static final java.time.ZoneId ZONE = java.time.ZoneId.of("Europe/Berlin");
+  private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
 
   private static final Path PACKS = LabServers.folder(Course.class).resolve("packs");
 
@@ -274,11 +279,7 @@ class GradebookBrowserIT {
     // The instructor moves the deadline to the coming minute (after alice's submission); grades
     // are released only later. The pickers show the pack's deadline (23:59 in Berlin) in the
     // course's time zone, on a 24-hour clock, in the format the pages use.
-    java.time.ZonedDateTime due =
-        java.time.Instant.now()
-            .plusSeconds(70)
-            .truncatedTo(java.time.temporal.ChronoUnit.MINUTES)
-            .atZone(ZONE);
+    ZonedDateTime due = Instant.now().plusSeconds(70).truncatedTo(ChronoUnit.MINUTES).atZone(ZONE);
     Page instructor = chromium.newPage();
     Chromium.signInAndWait(instructor, server, "instructor", "demo-instructor");
     instructor.navigate(server.url("/deadlines"));
@@ -314,15 +315,12 @@ class GradebookBrowserIT {
         .allMatch(h -> h.strip().matches("\\d\\d:\\d\\d"), "on a 24-hour clock");
     Chromium.screenshot(instructor, "deadlines-picker");
     instructor.keyboard().press("Escape");
-    date.fill(
-        java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(due));
+    date.fill(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH).format(due));
     date.press("Enter");
-    time.fill(java.time.format.DateTimeFormatter.ofPattern("HH:mm").format(due));
+    time.fill(DateTimeFormatter.ofPattern("HH:mm").format(due));
     time.press("Enter");
     assertThat(date.inputValue())
-        .isEqualTo(
-            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH)
-                .format(due));
+        .isEqualTo(DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.ENGLISH).format(due));
     // A negative penalty is refused with the reason, and nothing is saved; the message goes
     // once the value is fixed.
     instructor.locator("#schedule-percent input").fill("-5");
@@ -340,9 +338,7 @@ class GradebookBrowserIT {
     instructor.locator("#confirm-move-deadline").click();
     instructor
         .locator("#schedules")
-        .getByText(
-            java.time.format.DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
-                .format(due))
+        .getByText(DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH).format(due))
         .waitFor();
 
     // Releasing before the deadline warns; a release can be withdrawn, and that undone.
@@ -637,7 +633,7 @@ class GradebookBrowserIT {
                 + " total ? Math.round(total.getBoundingClientRect().right) : 1e9, gridRight:"
                 + " Math.round(g.getBoundingClientRect().right)}; }");
     @SuppressWarnings("unchecked")
-    java.util.Map<String, Number> w = (java.util.Map<String, Number>) widths;
+    Map<String, Number> w = (Map<String, Number>) widths;
     assertThat(w.get("page").intValue()).as("the page scrolls sideways by").isLessThanOrEqualTo(0);
     assertThat(w.get("grid").intValue()).as("the grid scrolls sideways by").isLessThanOrEqualTo(0);
     assertThat(w.get("lastRight").intValue())

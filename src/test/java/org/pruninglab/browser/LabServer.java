@@ -1,6 +1,7 @@
 package org.pruninglab.browser;
 
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
@@ -54,9 +55,9 @@ final class LabServer implements AutoCloseable {
         Arrays.stream(
                 System.getProperty(
                         "surefire.test.class.path", System.getProperty("java.class.path"))
-                    .split(java.io.File.pathSeparator))
+                    .split(File.pathSeparator))
             .filter(entry -> !entry.endsWith("test-classes"))
-            .collect(Collectors.joining(java.io.File.pathSeparator));
+            .collect(Collectors.joining(File.pathSeparator));
     return start(
         List.of("-cp", classpath, "org.pruninglab.PruningLabApplication"), dataDir, extraArgs);
   }

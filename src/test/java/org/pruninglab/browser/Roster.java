@@ -2,6 +2,7 @@ package org.pruninglab.browser;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The roster page as the browser tests work it. */
@@ -60,7 +61,7 @@ final class Roster {
                               + ".map(s => s.assignedElements().map(e => e.textContent).join(' '))"
                               + ".join(' ').toLowerCase());"
                               + " return rows.length > 0 && rows.every(t => t.includes(q)); }",
-                          text.toLowerCase(java.util.Locale.ROOT)));
+                          text.toLowerCase(Locale.ROOT)));
     }
   }
 }

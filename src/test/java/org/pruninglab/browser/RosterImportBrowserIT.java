@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,9 +137,7 @@ class RosterImportBrowserIT {
     List<String> chosen = selected.subList(1, 4).stream().map(l -> l.split(",")[0]).toList();
     page.locator("#passwords-done").click();
     page.locator("#issued-passwords")
-        .waitFor(
-            new Locator.WaitForOptions()
-                .setState(com.microsoft.playwright.options.WaitForSelectorState.DETACHED));
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
 
     // All new accounts: the other 197 (and any other account without a password yet).
     Roster.filter(page, "");

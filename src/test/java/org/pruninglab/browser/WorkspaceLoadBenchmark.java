@@ -6,9 +6,12 @@ import com.microsoft.playwright.Page;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,15 +51,12 @@ class WorkspaceLoadBenchmark {
                 "--server.tomcat.accesslog.buffered=false");
         Chromium chromium = new Chromium()) {
       // The demo accounts are created (and their passwords hashed) after the server starts.
-      assertThat(
-              server.awaitLog(
-                  java.util.regex.Pattern.compile("Demo course created"),
-                  java.time.Duration.ofMinutes(3)))
+      assertThat(server.awaitLog(Pattern.compile("Demo course created"), Duration.ofMinutes(3)))
           .isTrue();
       started = System.nanoTime();
       // Students arrive one after another and stay a while: at most `open` pages are open at
       // once (plus the submitters', kept open to watch their results arrive by push).
-      java.util.ArrayDeque<Page> browsing = new java.util.ArrayDeque<>();
+      ArrayDeque<Page> browsing = new ArrayDeque<>();
       List<Page> submitters = new ArrayList<>();
       for (int i = 1; i <= students; i++) {
         Page page = chromium.newPage();

@@ -2,6 +2,8 @@ package org.pruninglab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,13 +43,13 @@ class CommandsTest {
   void grade_prints_the_stored_result_as_json_and_exits_0_for_any_verdict() throws Exception {
     String before = System.getProperty("lab.data-dir");
     System.setProperty("lab.data-dir", Path.of("target", "cli-data").toString());
-    java.io.PrintStream out = System.out;
-    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    PrintStream out = System.out;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
     Path broken = dir.resolve("KthvaluePruning.java");
     Files.writeString(
         broken, "package lab;\npublic final class KthvaluePruning {\n  int x = ;\n}\n");
     try {
-      System.setOut(new java.io.PrintStream(captured, true, "UTF-8"));
+      System.setOut(new PrintStream(captured, true, "UTF-8"));
       int exit = GradeCommand.run(List.of("--exercise", "kthvalue", "--file", broken.toString()));
       assertThat(exit).isZero();
     } finally {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class LatePolicyTest {
@@ -46,10 +47,9 @@ class LatePolicyTest {
   @Test
   void effective_deadlines_close_after_their_late_period() {
     var d =
-        new EffectiveDeadline(
-            java.time.Instant.parse("2026-01-01T00:00:00Z"), false, Duration.ofHours(5));
-    assertThat(d.closes()).isEqualTo(java.time.Instant.parse("2026-01-01T05:00:00Z"));
-    assertThat(d.closed(java.time.Instant.parse("2026-01-01T04:59:59Z"))).isFalse();
-    assertThat(d.closed(java.time.Instant.parse("2026-01-01T05:00:00Z"))).isTrue();
+        new EffectiveDeadline(Instant.parse("2026-01-01T00:00:00Z"), false, Duration.ofHours(5));
+    assertThat(d.closes()).isEqualTo(Instant.parse("2026-01-01T05:00:00Z"));
+    assertThat(d.closed(Instant.parse("2026-01-01T04:59:59Z"))).isFalse();
+    assertThat(d.closed(Instant.parse("2026-01-01T05:00:00Z"))).isTrue();
   }
 }

@@ -6,6 +6,7 @@ import static org.mockito.Mockito.when;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -124,8 +125,7 @@ abstract class CourseRulesSlice {
               "cpu",
               null,
               List.of());
-      Exercise exercise =
-          new Exercise(metadata, "", "", java.util.Map.of(), List.of(), "0".repeat(64));
+      Exercise exercise = new Exercise(metadata, "", "", Map.of(), List.of(), "0".repeat(64));
       ExerciseCatalog catalog = mock(ExerciseCatalog.class);
       when(catalog.find(EXERCISE)).thenReturn(Optional.of(exercise));
       when(catalog.all()).thenReturn(List.of(exercise));

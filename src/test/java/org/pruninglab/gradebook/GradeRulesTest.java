@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.account.Role;
 import org.pruninglab.deadline.AfterLate;
@@ -203,9 +204,9 @@ class GradeRulesTest extends CourseRulesSlice {
     assertThat(gradebook.audit(student, EXERCISE))
         .extracting(AuditEntry::actor, AuditEntry::action, AuditEntry::newScore)
         .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("autograder", "autograde", null),
-            org.assertj.core.groups.Tuple.tuple("ov-ta", "override", 22.0),
-            org.assertj.core.groups.Tuple.tuple("ov-ta", "clear-override", 13.0));
+            Tuple.tuple("autograder", "autograde", null),
+            Tuple.tuple("ov-ta", "override", 22.0),
+            Tuple.tuple("ov-ta", "clear-override", 13.0));
   }
 
   @Test
@@ -246,9 +247,7 @@ class GradeRulesTest extends CourseRulesSlice {
         .hasMessageContaining("there is no release to withdraw");
     assertThat(deadlines.gradeReleases(EXERCISE))
         .extracting(GradeReleaseEvent::released, GradeReleaseEvent::by)
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(false, "instructor"),
-            org.assertj.core.groups.Tuple.tuple(true, "instructor"));
+        .containsExactly(Tuple.tuple(false, "instructor"), Tuple.tuple(true, "instructor"));
     signInAs("waiting", Role.STUDENT);
     assertThat(gradebook.myGrade(EXERCISE).score()).isNull();
   }
@@ -273,9 +272,7 @@ class GradeRulesTest extends CourseRulesSlice {
     assertThat(board)
         .extracting(LeaderboardEntry::rank, LeaderboardEntry::you, LeaderboardEntry::accuracy)
         .as("each student's highest-scoring result; fine-tuned accuracy first; not the TA's")
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple(1, false, 0.85),
-            org.assertj.core.groups.Tuple.tuple(2, true, 0.80));
+        .containsExactly(Tuple.tuple(1, false, 0.85), Tuple.tuple(2, true, 0.80));
     assertThat(board)
         .extracting(LeaderboardEntry::pseudonym)
         .doesNotHaveDuplicates()

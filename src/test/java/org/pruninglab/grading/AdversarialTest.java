@@ -154,7 +154,7 @@ class AdversarialTest {
             "",
             "for (String where : new String[] {\"/dev/stdout\", \"/dev/stderr\"}) {\n"
                 + "  try (java.util.Formatter f = new java.util.Formatter(where)) {\n"
-                + "    f.format(\"%s%nTerminating due to java.lang.OutOfMemoryError%n@@PLAB 2 \","
+                + "    f.format(\"%s%nTerminating due to OutOfMemoryError%n@@PLAB 2 \","
                 + " "
                 + forged
                 + ");\n"

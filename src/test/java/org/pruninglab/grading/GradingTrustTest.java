@@ -3,6 +3,7 @@ package org.pruninglab.grading;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
@@ -61,7 +62,7 @@ class GradingTrustTest {
             + "      try (java.util.Formatter f = new java.util.Formatter(where)) {\n"
             + "        f.format(\"partial line without an end @@PLAB 3 \");\n"
             + "        f.format(\"%njava.lang.OutOfMemoryError: Java heap space%n\");\n"
-            + "        f.format(\"Terminating due to java.lang.OutOfMemoryError: Java heap space\");\n"
+            + "        f.format(\"Terminating due to OutOfMemoryError: Java heap space\");\n"
             + "        for (int i = 0; i < 3; i++) { f.format(\"%s\", mb); }\n"
             + "        f.format(\"\\n{\\\"type\\\":\\\"end\\\"} unfinished\");\n"
             + "        f.flush();\n"
@@ -264,7 +265,7 @@ class GradingTrustTest {
     // A prune with no algorithm: it applies whatever boolean array of the weight's shape it finds
     // through getManager()/getParentManager()/getManagedArrays(). It earned 6 points that way.
     byte[] attack =
-        java.nio.file.Files.readAllBytes(
+        Files.readAllBytes(
             Path.of("src/test/resources/attacks/kthvalue-managed-arrays/KthvaluePruning.java"));
 
     GradingResult refused = F.grader.grade(PACK, attack, true);

@@ -55,7 +55,7 @@ class UnprivilegedServiceIT {
                 + "      noisy = true;\n"
                 + "      String mb = \"@@PLAB 3 e30= 00 unfinished \".repeat(40_000);\n"
                 + "      for (int i = 0; i < 10; i++) { System.out.print(mb); System.err.print(mb); }\n"
-                + "      System.err.print(\"\\nTerminating due to java.lang.OutOfMemoryError\");\n"
+                + "      System.err.print(\"\\nTerminating due to OutOfMemoryError\");\n"
                 + "    }"),
         StandardCharsets.UTF_8);
     try (Stream<Path> all = Files.walk(work)) {

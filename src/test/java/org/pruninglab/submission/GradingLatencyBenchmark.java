@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.pruninglab.LabIntegrationTest;
 import org.pruninglab.account.Role;
 import org.pruninglab.grading.Timings;
+import org.pruninglab.grading.Verdict;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -75,8 +76,7 @@ class GradingLatencyBenchmark extends LabIntegrationTest {
       var s = repository.find(id).orElseThrow();
       if (s.status() == SubmissionStatus.DONE) {
         long ms = Duration.between(start, Instant.now()).toMillis();
-        if (s.result().verdict() != org.pruninglab.grading.Verdict.OK
-            || s.result().score() != s.result().maxScore()) {
+        if (s.result().verdict() != Verdict.OK || s.result().score() != s.result().maxScore()) {
           throw new AssertionError(
               "the reference did not score full marks: " + s.result().summary());
         }

@@ -2,6 +2,7 @@ package org.pruninglab.submission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -40,8 +41,7 @@ class PostgresMigrationIT {
           .migrate();
       JdbcClient jdbc = JdbcClient.create(ds);
       long account = TestAccounts.insertStudent(jdbc, "pg");
-      SubmissionRepository repo =
-          new SubmissionRepository(jdbc, new com.fasterxml.jackson.databind.ObjectMapper());
+      SubmissionRepository repo = new SubmissionRepository(jdbc, new ObjectMapper());
       byte[] bytes = {(byte) 0xF6, 0, 1, 2};
       long id =
           repo.insert(

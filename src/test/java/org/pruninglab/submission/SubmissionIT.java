@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -111,7 +112,7 @@ class SubmissionIT extends LabIntegrationTest {
   void a_student_has_at_most_three_submissions_waiting() {
     signInAs("sub-cy", Role.STUDENT);
     byte[] source = REFERENCE.getBytes(StandardCharsets.UTF_8);
-    List<Long> ids = new java.util.ArrayList<>();
+    List<Long> ids = new ArrayList<>();
     int refused = 0;
     for (int i = 0; i < 5; i++) {
       try {

@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -19,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.pruninglab.labkit.LabEngine;
 
 /**
  * Entry point of the sandbox JVM. It first connects to the protocol socket the trusted side named
@@ -85,7 +87,7 @@ public final class HarnessMain {
     Runtime.getRuntime().halt(0);
   }
 
-  private static OutputStream protocolStream(String channelPath) throws java.io.IOException {
+  private static OutputStream protocolStream(String channelPath) throws IOException {
     if (channelPath == null || channelPath.isEmpty()) {
       return new PrintStream(new FileOutputStream(FileDescriptor.out), false);
     }
@@ -100,7 +102,7 @@ public final class HarnessMain {
    */
   private static void preloadEngine(SignedChannel channel) {
     long start = System.nanoTime();
-    String device = org.pruninglab.labkit.LabEngine.deviceName();
+    String device = LabEngine.deviceName();
     channel.send(
         "{\"type\":\"engine\",\"millis\":"
             + (System.nanoTime() - start) / 1_000_000

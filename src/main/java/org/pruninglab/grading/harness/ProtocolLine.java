@@ -2,6 +2,7 @@ package org.pruninglab.grading.harness;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -50,7 +51,7 @@ public final class ProtocolLine {
     } catch (IllegalArgumentException e) {
       return null;
     }
-    if (!java.security.MessageDigest.isEqual(expected, given)) {
+    if (!MessageDigest.isEqual(expected, given)) {
       return null;
     }
     try {

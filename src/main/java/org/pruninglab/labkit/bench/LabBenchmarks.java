@@ -6,7 +6,9 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
+import org.pruninglab.labkit.LabEngine;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.model.LabModel;
@@ -60,11 +62,7 @@ public final class LabBenchmarks {
         t[i] = (System.nanoTime() - start) / 1e6;
       }
       return timing(
-          "training step, "
-              + kind.name().toLowerCase(java.util.Locale.ROOT)
-              + ", batch "
-              + batchSize,
-          t);
+          "training step, " + kind.name().toLowerCase(Locale.ROOT) + ", batch " + batchSize, t);
     }
   }
 
@@ -90,7 +88,7 @@ public final class LabBenchmarks {
 
   /** Fine-grained pruning of one tensor (abs, kthvalue, mask, multiply), a fresh copy each run. */
   static Timing pruneTensor(Shape shape, Random random, int reps) {
-    try (NDManager m = NDManager.newBaseManager(org.pruninglab.labkit.LabEngine.device())) {
+    try (NDManager m = NDManager.newBaseManager(LabEngine.device())) {
       float[] values = new float[Math.toIntExact(shape.size())];
       for (int i = 0; i < values.length; i++) {
         values[i] = (float) random.nextGaussian() * 0.02f;

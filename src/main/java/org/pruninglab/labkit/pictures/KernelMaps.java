@@ -1,5 +1,6 @@
 package org.pruninglab.labkit.pictures;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -60,12 +61,12 @@ public record KernelMaps(String layer, List<Kernel> kernels) {
           && channel == k.channel
           && rows == k.rows
           && columns == k.columns
-          && java.util.Arrays.equals(values, k.values);
+          && Arrays.equals(values, k.values);
     }
 
     @Override
     public int hashCode() {
-      return channel * 31 + java.util.Arrays.hashCode(values);
+      return channel * 31 + Arrays.hashCode(values);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package org.pruninglab.labkit.pictures;
 
+import java.util.Arrays;
+
 /**
  * Which weights of a layer survive, as a grid: rows are output units (filters), columns the
  * flattened inputs. A large layer is shown in blocks; each cell holds the fraction of its block's
@@ -51,12 +53,12 @@ public record MaskBitmap(
         && columns == m.columns
         && blockRows == m.blockRows
         && blockColumns == m.blockColumns
-        && java.util.Arrays.equals(density, m.density);
+        && Arrays.equals(density, m.density);
   }
 
   @Override
   public int hashCode() {
-    return layer.hashCode() * 31 + java.util.Arrays.hashCode(density);
+    return layer.hashCode() * 31 + Arrays.hashCode(density);
   }
 
   @Override

@@ -1,5 +1,7 @@
 package org.pruninglab.labkit.prune;
 
+import java.util.Arrays;
+
 /**
  * The k-th smallest value (1-based, as {@code torch.kthvalue}) of an array, by selection in
  * expected O(n): quickselect with a median-of-three pivot, falling back to sorting a small range.
@@ -51,7 +53,7 @@ public final class Kthvalue {
         return pivot;
       }
     }
-    java.util.Arrays.sort(values, lo, hi + 1);
+    Arrays.sort(values, lo, hi + 1);
     return values[target];
   }
 

@@ -8,10 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.DoubleSupplier;
 import org.pruninglab.labkit.data.Batches;
 import org.pruninglab.labkit.data.FashionMnist;
 import org.pruninglab.labkit.data.LabeledImages;
@@ -27,6 +30,7 @@ import org.pruninglab.labkit.train.EpochResult;
 import org.pruninglab.labkit.train.Evaluation;
 import org.pruninglab.labkit.train.LearningRate;
 import org.pruninglab.labkit.train.Optimizer;
+import org.pruninglab.labkit.train.Progress;
 import org.pruninglab.labkit.train.Training;
 
 /**
@@ -41,7 +45,7 @@ public final class Reproduction {
   private final FashionMnist data = FashionMnist.load();
   private final Batches test;
   private final LabeledImages train;
-  private final java.util.Set<Path> trainedThisRun = new java.util.HashSet<>();
+  private final Set<Path> trainedThisRun = new HashSet<>();
 
   public Reproduction(ReproductionSettings settings, Consumer<String> log) {
     this.settings = settings;
@@ -371,7 +375,7 @@ public final class Reproduction {
         true);
   }
 
-  private double medianMillis(java.util.function.DoubleSupplier timedRun, boolean warmUp) {
+  private double medianMillis(DoubleSupplier timedRun, boolean warmUp) {
     if (warmUp) {
       timedRun.getAsDouble();
     }
@@ -384,7 +388,7 @@ public final class Reproduction {
     return runs % 2 == 1 ? t[runs / 2] : (t[runs / 2 - 1] + t[runs / 2]) / 2;
   }
 
-  private void progress(org.pruninglab.labkit.train.Progress p) {
+  private void progress(Progress p) {
     log.accept(
         String.format(
             "  epoch %d/%d batch %d/%d loss %.4f %.0f img/s",

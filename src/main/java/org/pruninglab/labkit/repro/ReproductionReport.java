@@ -2,6 +2,7 @@ package org.pruninglab.labkit.repro;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The reproduction table in Markdown, the lab kit's numbers beside PyTorch's from {@code
@@ -117,7 +118,7 @@ public final class ReproductionReport {
       StringBuilder md,
       List<PipelineResult> results,
       String label,
-      java.util.function.ToDoubleFunction<PipelineResult> ours,
+      ToDoubleFunction<PipelineResult> ours,
       int column,
       String format) {
     md.append("| ").append(label).append(" |");

@@ -23,6 +23,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.pruninglab.account.Role;
 import org.pruninglab.base.LabProperties;
@@ -140,7 +142,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
     add(result);
     PicturesPanel pictures = new PicturesPanel();
     if (item.result() != null) {
-      pictures.show(item.result(), java.util.List.of());
+      pictures.show(item.result(), List.of());
     }
     add(pictures);
 
@@ -326,7 +328,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
       String diff = "";
       if (g.result() != null && previous != null) {
         double d = g.result().score() - previous;
-        diff = d == 0 ? " (no change)" : String.format(java.util.Locale.ROOT, " (%+.2f)", d);
+        diff = d == 0 ? " (no change)" : String.format(Locale.ROOT, " (%+.2f)", d);
       }
       out.add(
           new Paragraph(

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.dom.Element;
 import java.util.List;
+import java.util.Locale;
 import org.pruninglab.workspace.LineDiff;
 
 /** Two versions of a file side by side, changed lines marked. */
@@ -24,7 +25,7 @@ public class DiffDialog extends Dialog {
     table.appendChild(head);
     for (LineDiff.Row r : rows) {
       Element tr = new Element("tr");
-      tr.setAttribute("data-change", r.change().name().toLowerCase(java.util.Locale.ROOT));
+      tr.setAttribute("data-change", r.change().name().toLowerCase(Locale.ROOT));
       tr.appendChild(number(r.leftNumber()), code(r.left(), "left"));
       tr.appendChild(number(r.rightNumber()), code(r.right(), "right"));
       table.appendChild(tr);

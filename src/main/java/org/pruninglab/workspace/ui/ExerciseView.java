@@ -29,6 +29,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.pruninglab.account.AccountService;
 import org.pruninglab.base.LabProperties;
 import org.pruninglab.grading.GradingProgress.Phase;
@@ -415,7 +416,7 @@ class ExerciseView extends Div implements BeforeEnterObserver, HasDynamicTitle {
         false);
   }
 
-  private void start(java.util.function.LongSupplier action, boolean practiceRun) {
+  private void start(LongSupplier action, boolean practiceRun) {
     try {
       long id = action.getAsLong();
       watching = id;

@@ -14,7 +14,9 @@ import com.vaadin.flow.router.RouteParameters;
 import jakarta.annotation.security.PermitAll;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.pruninglab.base.LabProperties;
 import org.pruninglab.submission.SubmissionKind;
@@ -40,7 +42,7 @@ class MySubmissionsView extends Main {
     getStyle().set("padding", "var(--lumo-space-m) var(--lumo-space-l)");
     add(new H2("My submissions"));
     List<HistoryItem> all = workspace.allHistory();
-    Map<String, String> titles = new java.util.LinkedHashMap<>();
+    Map<String, String> titles = new LinkedHashMap<>();
     for (ExerciseSummary e : workspace.exercises()) {
       titles.put(e.id(), e.title());
     }
@@ -75,7 +77,7 @@ class MySubmissionsView extends Main {
     grid.addColumn(
             h ->
                 h.result() == null
-                    ? h.status().name().toLowerCase(java.util.Locale.ROOT)
+                    ? h.status().name().toLowerCase(Locale.ROOT)
                     : h.result().headline())
         .setHeader("Result")
         .setFlexGrow(3);

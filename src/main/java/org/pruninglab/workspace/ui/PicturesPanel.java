@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.grading.harness.ResultNames;
+import org.pruninglab.labkit.pictures.Histogram;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
 import org.pruninglab.workspace.ShownResult;
@@ -100,7 +101,7 @@ public class PicturesPanel extends Div {
         .ifPresent(m -> target.add(new SvgPicture("mask", Svg.maskBitmap(m))));
   }
 
-  private static SvgPicture histogram(org.pruninglab.labkit.pictures.Histogram h, String when) {
+  private static SvgPicture histogram(Histogram h, String when) {
     SvgPicture p = new SvgPicture("histogram", Svg.histogram(h));
     p.getElement().setAttribute("data-when", when);
     p.getElement().setAttribute("data-bins", String.valueOf(h.bins()));

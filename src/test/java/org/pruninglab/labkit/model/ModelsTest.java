@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import ai.djl.ndarray.NDArray;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.pruninglab.labkit.metrics.Metrics;
@@ -43,8 +45,8 @@ class ModelsTest {
           cnn.layers().stream()
               .filter(l -> l.macs() > 0)
               .collect(
-                  java.util.stream.Collectors.toMap(
-                      LayerInfo::name, LayerInfo::macs, (a, b) -> a, java.util.LinkedHashMap::new));
+                  Collectors.toMap(
+                      LayerInfo::name, LayerInfo::macs, (a, b) -> a, LinkedHashMap::new));
       assertThat(macs)
           .containsExactly(
               Map.entry("conv1", 194_688L),

@@ -3,7 +3,9 @@ package org.pruninglab.labkit.train;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ai.djl.ndarray.NDArray;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -93,7 +95,7 @@ class MaskedTrainingTest {
   void one_epoch_on_a_small_subset_learns_something_and_reports_progress() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 0);
         Optimizer adam = Optimizer.adam()) {
-      java.util.List<Progress> reports = new java.util.ArrayList<>();
+      List<Progress> reports = new ArrayList<>();
       var results =
           Training.builder()
               .setModel(mlp)

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.HasText;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.Location;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -14,6 +15,7 @@ import org.mockito.Mockito;
 import org.pruninglab.base.ShownErrors;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.security.authorization.AuthorizationDeniedException;
 
 /** Vaadin's page for an exception while opening a page, replaced by ours. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -27,8 +29,7 @@ class UnexpectedErrorViewTest {
     BeforeEnterEvent event = Mockito.mock(BeforeEnterEvent.class);
     Mockito.when(event.getLocation()).thenReturn(new Location("leaderboard"));
     var failure =
-        new org.springframework.security.authorization.AuthorizationDeniedException(
-            "Access Denied in SubmissionService.submissionsOf");
+        new AuthorizationDeniedException("Access Denied in SubmissionService.submissionsOf");
 
     int status = view.setErrorParameter(event, new ErrorParameter<>(Exception.class, failure));
 
@@ -42,7 +43,7 @@ class UnexpectedErrorViewTest {
     assertThat(log.getOut())
         .contains("Unexpected error " + id + " while opening /leaderboard")
         .contains("AuthorizationDeniedException: Access Denied in SubmissionService.submissionsOf");
-    assertThat(view.getChildren().map(Component::getId).flatMap(java.util.Optional::stream))
+    assertThat(view.getChildren().map(Component::getId).flatMap(Optional::stream))
         .contains("error-id");
   }
 }
