@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
@@ -29,11 +30,11 @@ class GradingMetrics implements MeterBinder {
   private static final Duration FRESH = Duration.ofSeconds(5);
 
   private final GradingBackend backend;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private BackendSnapshot cached;
   private MultiGauge perWorker;
 
-  GradingMetrics(GradingBackend backend, java.time.Clock clock) {
+  GradingMetrics(GradingBackend backend, Clock clock) {
     this.backend = backend;
     this.clock = clock;
   }

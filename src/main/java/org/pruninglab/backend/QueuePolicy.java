@@ -1,5 +1,6 @@
 package org.pruninglab.backend;
 
+import java.util.List;
 import org.pruninglab.submission.SubmissionKind;
 
 /**
@@ -15,8 +16,7 @@ final class QueuePolicy {
   static final int BAND = 10_000;
 
   /** The bands' names, first served first. */
-  static final java.util.List<String> BANDS =
-      java.util.List.of(bandName(3), bandName(2), bandName(1));
+  static final List<String> BANDS = List.of(bandName(3), bandName(2), bandName(1));
 
   private QueuePolicy() {}
 

@@ -1,5 +1,6 @@
 package org.pruninglab.backend;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
@@ -43,7 +44,7 @@ class RemoteProgressRelay {
       GradingJobs jobs,
       WorkerIdentity identity,
       GradingProperties properties,
-      java.time.Clock clock) {
+      Clock clock) {
     this.events = events;
     this.jobs = jobs;
     this.identity = identity;

@@ -2,6 +2,7 @@ package org.pruninglab.backend;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import org.pruninglab.grading.GradingProperties;
 import org.slf4j.Logger;
@@ -21,7 +22,7 @@ import org.springframework.stereotype.Component;
 class WorkerRegistry {
 
   /** How often a worker reports; a worker silent for three reports is shown as gone. */
-  static final java.time.Duration REPORT_INTERVAL = java.time.Duration.ofSeconds(5);
+  static final Duration REPORT_INTERVAL = Duration.ofSeconds(5);
 
   private static final Logger LOG = LoggerFactory.getLogger(WorkerRegistry.class);
 

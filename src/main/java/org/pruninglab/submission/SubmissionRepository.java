@@ -9,11 +9,16 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pruninglab.grading.GradingProgress.Phase;
 import org.pruninglab.grading.GradingResult;
 import org.pruninglab.grading.Verdict;
@@ -105,7 +110,7 @@ class SubmissionRepository {
         .query(
             (rs, n) ->
                 new PhaseTime(
-                    Phase.valueOf(rs.getString(1).toUpperCase(java.util.Locale.ROOT)),
+                    Phase.valueOf(rs.getString(1).toUpperCase(Locale.ROOT)),
                     rs.getTimestamp(2).toInstant()))
         .list();
   }
@@ -128,7 +133,7 @@ class SubmissionRepository {
   /** The student's jobs of the same queue band that were queued before this one and still wait. */
   int waitingBefore(long accountId, SubmissionKind kind, long id) {
     List<String> sameBand =
-        java.util.Arrays.stream(SubmissionKind.values())
+        Arrays.stream(SubmissionKind.values())
             .filter(k -> k.priority() == kind.priority())
             .map(SubmissionKind::label)
             .toList();
@@ -495,8 +500,8 @@ class SubmissionRepository {
   }
 
   /** The accounts that stored a submission (kind 'submission') of the exercise. */
-  java.util.Set<Long> submitters(String exerciseId) {
-    return new java.util.HashSet<>(
+  Set<Long> submitters(String exerciseId) {
+    return new HashSet<>(
         jdbc.sql(
                 "select distinct account_id from submission where exercise_id = ? and kind ="
                     + " 'submission'")
@@ -506,15 +511,15 @@ class SubmissionRepository {
   }
 
   /** The status and result score of each of these gradings that exists. */
-  Map<Long, GradingOutcome> outcomes(java.util.Collection<Long> ids) {
-    Map<Long, GradingOutcome> out = new java.util.HashMap<>();
+  Map<Long, GradingOutcome> outcomes(Collection<Long> ids) {
+    Map<Long, GradingOutcome> out = new HashMap<>();
     if (ids.isEmpty()) {
       return out;
     }
     jdbc.sql(
             "select s.id, s.account_id, s.status, r.score, r.max_score from submission s left"
                 + " join grading_result r on r.submission_id = s.id where s.id in (:ids)")
-        .param("ids", java.util.Set.copyOf(ids))
+        .param("ids", Set.copyOf(ids))
         .query(
             (ResultSet rs) -> {
               out.put(
@@ -666,7 +671,7 @@ class SubmissionRepository {
                     rs.getLong(2),
                     rs.getString(3),
                     rs.getString(4),
-                    Phase.valueOf(rs.getString(5).toUpperCase(java.util.Locale.ROOT)),
+                    Phase.valueOf(rs.getString(5).toUpperCase(Locale.ROOT)),
                     rs.getTimestamp(6).toInstant()))
         .list();
   }

@@ -1,9 +1,14 @@
 package org.pruninglab.submission;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.pruninglab.account.AccessLog;
 import org.pruninglab.account.Account;
 import org.pruninglab.account.AccountService;
@@ -32,7 +37,7 @@ public class SubmissionService {
   private final JobQueue queue;
   private final GradingEvents events;
   private final GradingProperties properties;
-  private final java.time.Clock clock;
+  private final Clock clock;
   private final Deadlines deadlines;
   private final AccessLog accessLog;
 
@@ -43,7 +48,7 @@ public class SubmissionService {
       JobQueue queue,
       GradingEvents events,
       GradingProperties properties,
-      java.time.Clock clock,
+      Clock clock,
       Deadlines deadlines,
       AccessLog accessLog) {
     this.deadlines = deadlines;
@@ -189,8 +194,7 @@ public class SubmissionService {
   public List<Submission> countedBefore(long accountId, String exerciseId, Instant closes) {
     return submissions.findByAccount(accountId, exerciseId).stream()
         .filter(s -> s.kind() == SubmissionKind.SUBMISSION && s.submittedAt().isBefore(closes))
-        .sorted(
-            java.util.Comparator.comparing(Submission::submittedAt).thenComparing(Submission::id))
+        .sorted(Comparator.comparing(Submission::submittedAt).thenComparing(Submission::id))
         .toList();
   }
 
@@ -292,7 +296,7 @@ public class SubmissionService {
 
   /** The accounts that stored a submission (kind 'submission') of the exercise. */
   @PreAuthorize("hasAnyRole('TA', 'INSTRUCTOR', 'SYSTEM')")
-  public java.util.Set<Long> submitters(String exerciseId) {
+  public Set<Long> submitters(String exerciseId) {
     return submissions.submitters(exerciseId);
   }
 
@@ -301,8 +305,8 @@ public class SubmissionService {
    * and the autograder of any.
    */
   @PreAuthorize("isAuthenticated()")
-  public java.util.Map<Long, GradingOutcome> outcomes(java.util.Collection<Long> submissionIds) {
-    java.util.Map<Long, GradingOutcome> out = submissions.outcomes(submissionIds);
+  public Map<Long, GradingOutcome> outcomes(Collection<Long> submissionIds) {
+    Map<Long, GradingOutcome> out = submissions.outcomes(submissionIds);
     Optional<Account> me = accounts.currentAccount();
     if (me.isPresent() && me.get().role() == Role.STUDENT) {
       out.values().removeIf(o -> o.accountId() != me.get().id());

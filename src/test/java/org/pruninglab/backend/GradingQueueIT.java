@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -249,7 +250,7 @@ class GradingQueueIT {
         .singleElement()
         .satisfies(j -> assertThat(j.queuedAt()).isNotNull())
         .satisfies(j -> assertThat(j.finishedAt()).isAfterOrEqualTo(j.queuedAt()));
-    assertThat(jobs.phasesAfter(java.time.Instant.EPOCH))
+    assertThat(jobs.phasesAfter(Instant.EPOCH))
         .filteredOn(p -> p.submissionId() == id)
         .extracting(p -> p.phase())
         .contains(Phase.DONE)
