@@ -359,6 +359,8 @@ public class GradebookService {
             .sorted(Comparator.comparingInt(ExerciseAnalytics.FailedTest::failed).reversed())
             .toList();
     List<ExerciseAnalytics.ParetoPoint> points = new ArrayList<>();
+    Map<Long, String> names =
+        accounts.usernames(bests.stream().map(b -> b.submission.accountId()).toList());
     for (Best b : bests) {
       boolean dominated =
           bests.stream()
@@ -370,7 +372,11 @@ public class GradebookService {
                           && (o.sparsity > b.sparsity || o.accuracy > b.accuracy));
       points.add(
           new ExerciseAnalytics.ParetoPoint(
-              b.submission.username(), b.sparsity, b.accuracy, b.macs, !dominated));
+              names.getOrDefault(b.submission.accountId(), "#" + b.submission.accountId()),
+              b.sparsity,
+              b.accuracy,
+              b.macs,
+              !dominated));
     }
     return new ExerciseAnalytics(
         exerciseId, maxScore(exerciseId), scores, mostFailed, counts, points);

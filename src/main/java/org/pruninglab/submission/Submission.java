@@ -12,7 +12,6 @@ import java.time.Instant;
 public record Submission(
     long id,
     long accountId,
-    String username,
     String exerciseId,
     String fileName,
     boolean hidden,

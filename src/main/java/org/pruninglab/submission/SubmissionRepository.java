@@ -43,11 +43,10 @@ class SubmissionRepository {
   private static final Logger LOG = LoggerFactory.getLogger(SubmissionRepository.class);
 
   private static final String FROM =
-      " from submission s join account a on a.id = s.account_id"
-          + " left join grading_result r on r.submission_id = s.id";
+      " from submission s left join grading_result r on r.submission_id = s.id";
 
   private static final String SELECT =
-      "select s.id, s.account_id, a.username, s.exercise_id, s.file_name, s.hidden, s.kind,"
+      "select s.id, s.account_id, s.exercise_id, s.file_name, s.hidden, s.kind,"
           + " s.status, s.origin_id,"
           + " s.submitted_at, r.verdict, r.score, r.max_score, r.summary, r.result_json,"
           + " r.total_millis, r.finished_at, r.pack_version"
@@ -397,7 +396,6 @@ class SubmissionRepository {
       return new Submission(
           s.id(),
           s.accountId(),
-          s.username(),
           s.exerciseId(),
           s.fileName(),
           s.hidden(),
@@ -437,7 +435,6 @@ class SubmissionRepository {
         new Submission(
             id,
             rs.getLong("account_id"),
-            rs.getString("username"),
             rs.getString("exercise_id"),
             rs.getString("file_name"),
             rs.getBoolean("hidden"),

@@ -34,7 +34,6 @@ class FinalSubmissionChoiceTest {
     return new Submission(
         id,
         7,
-        "s",
         "kthvalue",
         "K.java",
         true,

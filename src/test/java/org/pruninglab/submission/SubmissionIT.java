@@ -51,7 +51,11 @@ class SubmissionIT extends LabIntegrationTest {
 
     Submission done = awaitDone(id);
 
-    assertThat(done.username()).isEqualTo("sub-ann");
+    assertThat(done.accountId())
+        .isEqualTo(
+            jdbc.sql("select id from account where username = 'sub-ann'")
+                .query(Long.class)
+                .single());
     assertThat(done.result().verdict()).as(done.result().summary()).isEqualTo(Verdict.OK);
     assertThat(done.result().score()).isEqualTo(26.0);
     assertThat(done.result().maxScore()).isEqualTo(26.0);

@@ -59,7 +59,6 @@ class FinishedJobUpdateTest {
     return new Submission(
         id,
         accountId,
-        "ann",
         "kthvalue",
         "KthvaluePruning.java",
         true,

@@ -26,6 +26,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.pruninglab.account.AccountService;
 import org.pruninglab.account.Role;
 import org.pruninglab.base.LabProperties;
 import org.pruninglab.deadline.Deadlines;
@@ -59,6 +60,7 @@ import org.pruninglab.workspace.ui.ResultPanel;
 class ReviewView extends Main implements BeforeEnterObserver {
 
   private final SubmissionService submissions;
+  private final AccountService accounts;
   private final WorkspaceService workspace;
   private final GradebookService gradebook;
   private final Deadlines deadlines;
@@ -66,11 +68,13 @@ class ReviewView extends Main implements BeforeEnterObserver {
 
   ReviewView(
       SubmissionService submissions,
+      AccountService accounts,
       WorkspaceService workspace,
       GradebookService gradebook,
       Deadlines deadlines,
       LabProperties properties) {
     this.submissions = submissions;
+    this.accounts = accounts;
     this.workspace = workspace;
     this.gradebook = gradebook;
     this.deadlines = deadlines;
@@ -100,7 +104,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
 
   private void show(Submission s) {
     HistoryItem item = workspace.item(s.id()).orElseThrow();
-    add(new H2("Submission #" + s.id() + " · " + s.username() + " · " + s.exerciseId()));
+    add(new H2("Submission #" + s.id() + " · " + nameOf(s) + " · " + s.exerciseId()));
     Paragraph meta =
         new Paragraph(
             Formats.kind(item)
@@ -161,7 +165,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
     }
     add(phases);
 
-    add(new H3("History of " + s.username() + " in " + s.exerciseId()));
+    add(new H3("History of " + nameOf(s) + " in " + s.exerciseId()));
     HistoryPanel history =
         new HistoryPanel(
             zone,
@@ -188,6 +192,13 @@ class ReviewView extends Main implements BeforeEnterObserver {
     return new Paragraph(new Text("Tests version: "), hash);
   }
 
+  /** Who made the submission: the account feature knows the names. */
+  private String nameOf(Submission s) {
+    return accounts
+        .usernames(List.of(s.accountId()))
+        .getOrDefault(s.accountId(), "account #" + s.accountId());
+  }
+
   private Div gradePanel(Submission s) {
     Div panel = new Div();
     panel.setId("grade-panel");
@@ -198,7 +209,7 @@ class ReviewView extends Main implements BeforeEnterObserver {
       panel.add(
           new Paragraph(
               "None yet: it is made when "
-                  + s.username()
+                  + nameOf(s)
                   + "'s submissions close ("
                   + Formats.when(d.closes(), zone)
                   + ")."));
