@@ -5,6 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.KnownWrongVariant;
@@ -25,14 +29,33 @@ public final class PackValidator {
   }
 
   private final Grader grader;
+  private final int parallelGradings;
 
   public PackValidator(Grader grader) {
+    this(grader, 1);
+  }
+
+  /**
+   * @param parallelGradings how many of a pack's gradings run at once: each is its own sandbox
+   *     process, and much of one (JVM start, engine load) uses one core, so two at once fill a
+   *     two-core machine better than one
+   */
+  public PackValidator(Grader grader, int parallelGradings) {
+    if (parallelGradings < 1) {
+      throw new IllegalArgumentException("at least one grading at a time");
+    }
     this.grader = grader;
+    this.parallelGradings = parallelGradings;
   }
 
   public List<Check> validate(GradingPack pack) {
+    List<String> sources = new ArrayList<>();
+    sources.add(pack.reference());
+    sources.add(pack.starter());
+    pack.wrongVariants().forEach(v -> sources.add(v.source()));
+    List<GradingResult> results = gradeAll(pack, sources);
     List<Check> out = new ArrayList<>();
-    GradingResult ref = grade(pack, pack.reference());
+    GradingResult ref = results.get(0);
     out.add(
         new Check(
             pack.id(),
@@ -49,7 +72,7 @@ public final class PackValidator {
                     + ref.verdict().label()
                     + "); failed: "
                     + failed(ref)));
-    GradingResult starter = grade(pack, pack.starter());
+    GradingResult starter = results.get(1);
     double hiddenPoints =
         starter.tests().stream().filter(TestResult::hidden).mapToDouble(TestResult::points).sum();
     out.add(
@@ -59,8 +82,9 @@ public final class PackValidator {
             starter.verdict() == Verdict.OK && hiddenPoints == 0
                 ? null
                 : "scored " + hiddenPoints + " hidden points (" + starter.verdict().label() + ")"));
-    for (KnownWrongVariant v : pack.wrongVariants()) {
-      GradingResult r = grade(pack, v.source());
+    for (int i = 0; i < pack.wrongVariants().size(); i++) {
+      KnownWrongVariant v = pack.wrongVariants().get(i);
+      GradingResult r = results.get(2 + i);
       Set<String> expected = new TreeSet<>(v.caughtBy());
       Set<String> actual = failed(r);
       double lost =
@@ -79,6 +103,30 @@ public final class PackValidator {
               ok ? null : "failed " + actual + " (" + r.verdict().label() + ")"));
     }
     return out;
+  }
+
+  /** The results in the order of the sources. */
+  private List<GradingResult> gradeAll(GradingPack pack, List<String> sources) {
+    if (parallelGradings == 1) {
+      return sources.stream().map(s -> grade(pack, s)).toList();
+    }
+    ExecutorService pool = Executors.newFixedThreadPool(parallelGradings);
+    try {
+      List<Future<GradingResult>> futures =
+          sources.stream().map(s -> pool.submit(() -> grade(pack, s))).toList();
+      List<GradingResult> out = new ArrayList<>();
+      for (Future<GradingResult> f : futures) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("validation of " + pack.id() + " interrupted", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("a grading of " + pack.id() + " failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   private GradingResult grade(GradingPack pack, String source) {
