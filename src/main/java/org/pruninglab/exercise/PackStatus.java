@@ -7,7 +7,13 @@ package org.pruninglab.exercise;
  * @param wrongVariants known-wrong variants the build checks
  */
 public record PackStatus(
-    String id, String title, double points, int tests, int wrongVariants, String problem) {
+    String id,
+    String title,
+    double points,
+    int tests,
+    int wrongVariants,
+    String contentHash,
+    String problem) {
 
   public boolean offered() {
     return problem == null;

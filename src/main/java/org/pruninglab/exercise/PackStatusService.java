@@ -32,8 +32,9 @@ public class PackStatusService {
                         p.metadata().points(),
                         p.plan(true).size(),
                         p.wrongVariants().size(),
+                        p.contentHash(),
                         null)));
-    catalog.problems().forEach((id, why) -> out.add(new PackStatus(id, id, 0, 0, 0, why)));
+    catalog.problems().forEach((id, why) -> out.add(new PackStatus(id, id, 0, 0, 0, null, why)));
     return out;
   }
 

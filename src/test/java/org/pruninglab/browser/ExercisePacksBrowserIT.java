@@ -64,6 +64,8 @@ class ExercisePacksBrowserIT {
             "18 tests, 9 known-wrong variants");
     assertThat(grid)
         .contains("Not offered: the tests' points add up to 26 but exercise.json" + " says 30");
+    // The tests' version, as the review page shows it beside each result.
+    assertThat(grid).containsPattern("\\b[0-9a-f]{12}\\b");
     Chromium.screenshot(page, "exercise-packs-broken");
 
     Path meta = PACKS.resolve("exercises/broken/exercise.json");

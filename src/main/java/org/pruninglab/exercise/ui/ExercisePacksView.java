@@ -6,6 +6,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -60,6 +61,11 @@ class ExercisePacksView extends Main {
         .setHeader("Checks")
         .setAutoWidth(true)
         .setFlexGrow(0);
+    // The same short form the review page shows beside a result: which tests graded it.
+    grid.addComponentColumn(ExercisePacksView::version)
+        .setHeader("Tests version")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
     grid.addColumn(p -> p.offered() ? "Offered" : "Not offered: " + p.problem())
         .setHeader("Status")
         .setFlexGrow(2);
@@ -92,5 +98,14 @@ class ExercisePacksView extends Main {
 
   private static String points(double p) {
     return p == Math.rint(p) ? Long.toString((long) p) : String.format(Locale.ROOT, "%.1f", p);
+  }
+
+  private static Span version(PackStatus p) {
+    Span out = new Span(p.contentHash() == null ? "" : p.contentHash().substring(0, 12));
+    if (p.contentHash() != null) {
+      out.getElement().setAttribute("title", p.contentHash());
+      out.getStyle().set("font-family", "var(--lumo-font-family-monospace, monospace)");
+    }
+    return out;
   }
 }
