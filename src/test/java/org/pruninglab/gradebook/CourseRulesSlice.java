@@ -92,7 +92,7 @@ abstract class CourseRulesSlice {
                     + "|PseudonymRepository|DeadlineAutograder|GradeListener)",
                 "org\\.pruninglab\\.submission\\.(SubmissionService|SubmissionRepository"
                     + "|ResultStore|GradingJobs|GradingEvents)",
-                "org\\.pruninglab\\.backend\\.(GradingQueue|GradingWorker|WorkerIdentity|WorkerRegistry)"
+                "org\\.pruninglab\\.backend\\.(GradingQueue|GradingWorker|WorkerIdentity|WorkerRegistry|WorkerRepository)"
               }))
   static class Slice {
 

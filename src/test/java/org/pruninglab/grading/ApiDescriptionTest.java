@@ -54,7 +54,7 @@ class ApiDescriptionTest {
             r.run();
             return select(values.clone(), k);
           }
-          private static float select(float[] v, int k) { Arrays.sort(v); return v[k - 1]; }
+          private static float select(float[] v, int k) { java.util.Arrays.sort(v); return v[k - 1]; }
           public static <T extends Comparable<T>> List<T> sorted(List<T> in) { return List.copyOf(in); }
           static void helper() { calls = 0; }
         }
