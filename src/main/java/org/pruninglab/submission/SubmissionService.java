@@ -135,10 +135,12 @@ public class SubmissionService {
           submissions.insert(
               me.id(), exerciseId, safeName(fileName, pack), source, kind, clock.instant());
     }
-    queue.enqueue(id, kind);
+    // Announced before it is handed to the queue: a worker may pick it up at once, and its
+    // COMPILING must never reach a page before this QUEUED does.
     events.publish(
         new GradingUpdate(
             id, me.id(), exerciseId, GradingProgress.Phase.QUEUED, 0, 0, clock.instant()));
+    queue.enqueue(id, kind);
     return id;
   }
 
