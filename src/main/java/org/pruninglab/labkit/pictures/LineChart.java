@@ -15,8 +15,7 @@ import java.util.List;
  * @param series at least one, each with at least one point
  * @param lines horizontal reference lines (may be empty), e.g. the dense model's accuracy
  */
-public record LineChart(
-    String title, Axis x, Axis y, List<Series> series, List<Reference> lines) {
+public record LineChart(String title, Axis x, Axis y, List<Series> series, List<Reference> lines) {
 
   /** How an axis's numbers are read. */
   public enum Scale {
@@ -47,7 +46,8 @@ public record LineChart(
   public record Point(double x, double y) {
     public Point {
       if (!Double.isFinite(x) || !Double.isFinite(y)) {
-        throw new IllegalArgumentException("a chart's points must be finite: (" + x + ", " + y + ")");
+        throw new IllegalArgumentException(
+            "a chart's points must be finite: (" + x + ", " + y + ")");
       }
     }
   }
