@@ -23,6 +23,8 @@ import java.util.List;
  *     worker's wait limit (default true; false makes it wait for a slot on a GPU worker)
  * @param fixtures names of the trusted fixtures the tests read (built before they run), from the
  *     lab kit's {@code FixtureBuilders}; none by default
+ * @param tradeOff the two metrics the class's pruning results are compared by on the analytics page
+ *     (a scatter with its Pareto front); sparsity against fine-tuned accuracy by default
  */
 public record ExerciseMetadata(
     String id,
@@ -38,7 +40,18 @@ public record ExerciseMetadata(
     List<String> allowedApis,
     String device,
     Boolean cpuFallback,
-    List<String> fixtures) {
+    List<String> fixtures,
+    TradeOff tradeOff) {
+
+  /**
+   * Two metric names ({@code ResultNames}) a pruning result is judged by, e.g. size of the nonzero
+   * weights against accuracy after fine-tuning. Which way is better follows from each name ({@code
+   * ResultNames.higherIsBetter}).
+   */
+  public record TradeOff(String x, String y) {
+    /** Sparsity against accuracy (fine-tuned, else right after pruning). */
+    public static final TradeOff DEFAULT = new TradeOff("sparsity", "accuracy.finetuned");
+  }
 
   /** The device value of an exercise that asks for a GPU. */
   public static final String GPU_PREFERRED = "gpu-preferred";
@@ -48,6 +61,7 @@ public record ExerciseMetadata(
     device = device == null ? "cpu" : device;
     cpuFallback = cpuFallback == null || cpuFallback;
     fixtures = fixtures == null ? List.of() : List.copyOf(fixtures);
+    tradeOff = tradeOff == null ? TradeOff.DEFAULT : tradeOff;
   }
 
   /** True when the exercise asks for a GPU slot. */

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.pruninglab.compile.FileTrees;
 import org.pruninglab.compile.SourceCompiler;
 import org.pruninglab.compile.TestTypeNames;
+import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.fixtures.FixtureBuilders;
 
 /**
@@ -234,6 +235,13 @@ public final class PackLoader {
                     .map(FixtureBuilders.Fixture::name)
                     .collect(Collectors.joining(", "))
                 + ")");
+      }
+    }
+    for (String metric : List.of(meta.tradeOff().x(), meta.tradeOff().y())) {
+      if (metric == null || !metric.matches("[a-z0-9][a-z0-9.\\-]{0,63}")) {
+        problems.add("tradeOff needs two metric names, x and y (such as 'sparsity')");
+      } else if (metric.equals(ResultNames.DEVICE)) {
+        problems.add("tradeOff compares numbers; 'device' is text");
       }
     }
     if (!problems.isEmpty()) {

@@ -1,6 +1,7 @@
 package org.pruninglab.gradebook;
 
 import java.util.List;
+import org.pruninglab.grading.harness.ResultNames.Unit;
 
 /**
  * One exercise across the class.
@@ -10,7 +11,10 @@ import java.util.List;
  * @param mostFailed tests by how many students' latest graded submission failed them, most first
  * @param submissionsPerStudent how many submissions each student made (students with none included
  *     as 0)
- * @param points each student's best pruning result (their highest-scoring submission's metrics)
+ * @param x the first metric of the exercise's trade-off (its metadata's {@code tradeOff})
+ * @param y the second metric
+ * @param points each student's best pruning result (their highest-scoring submission that recorded
+ *     both metrics)
  */
 public record ExerciseAnalytics(
     String exerciseId,
@@ -18,7 +22,19 @@ public record ExerciseAnalytics(
     List<Double> scores,
     List<FailedTest> mostFailed,
     List<Integer> submissionsPerStudent,
+    Axis x,
+    Axis y,
     List<ParetoPoint> points) {
+
+  /**
+   * One metric of the trade-off.
+   *
+   * @param metric its name, e.g. {@code size.nonzero.bits}
+   * @param label what the results table calls it
+   * @param unit how its values read
+   * @param higherIsBetter whether a larger value is the better result
+   */
+  public record Axis(String metric, String label, Unit unit, boolean higherIsBetter) {}
 
   /** A test and how many of {@code of} students failed it. */
   public record FailedTest(String name, int failed, int of) {}
@@ -26,8 +42,9 @@ public record ExerciseAnalytics(
   /**
    * A student's best pruning result.
    *
-   * @param front whether no other student's result has both higher sparsity and higher accuracy
+   * @param x its value of the first metric
+   * @param y its value of the second metric
+   * @param front whether no other student's result is at least as good in both and better in one
    */
-  public record ParetoPoint(
-      String username, double sparsity, double accuracy, Double macs, boolean front) {}
+  public record ParetoPoint(String username, double x, double y, boolean front) {}
 }

@@ -18,6 +18,7 @@ import org.pruninglab.deadline.Deadlines;
 import org.pruninglab.deadline.ExerciseSchedule;
 import org.pruninglab.deadline.Extension;
 import org.pruninglab.exercise.ExerciseCatalog;
+import org.pruninglab.exercise.ExerciseMetadata;
 import org.pruninglab.gradebook.GradeRepository.StoredGrade;
 import org.pruninglab.grading.TestResult;
 import org.pruninglab.grading.harness.ResultNames;
@@ -331,6 +332,10 @@ public class GradebookService {
     for (Submission s : submissions.submissionsOf(exerciseId)) {
       byStudent.computeIfAbsent(s.accountId(), k -> new ArrayList<>()).add(s);
     }
+    ExerciseMetadata.TradeOff tradeOff =
+        exercises.find(exerciseId).orElseThrow().metadata().tradeOff();
+    boolean xUp = ResultNames.higherIsBetter(tradeOff.x());
+    boolean yUp = ResultNames.higherIsBetter(tradeOff.y());
     Map<String, int[]> failed = new LinkedHashMap<>();
     int withResult = 0;
     List<Integer> counts = new ArrayList<>();
@@ -349,7 +354,7 @@ public class GradebookService {
           failed.computeIfAbsent(t.name(), k -> new int[1])[0] += t.passed() ? 0 : 1;
         }
       }
-      best(list).ifPresent(bests::add);
+      best(list, tradeOff).ifPresent(bests::add);
     }
     int of = withResult;
     List<ExerciseAnalytics.FailedTest> mostFailed =
@@ -367,19 +372,25 @@ public class GradebookService {
               .anyMatch(
                   o ->
                       o != b
-                          && o.sparsity >= b.sparsity
-                          && o.accuracy >= b.accuracy
-                          && (o.sparsity > b.sparsity || o.accuracy > b.accuracy));
+                          && atLeast(o.x, b.x, xUp)
+                          && atLeast(o.y, b.y, yUp)
+                          && (o.x != b.x || o.y != b.y));
       points.add(
           new ExerciseAnalytics.ParetoPoint(
               names.getOrDefault(b.submission.accountId(), "#" + b.submission.accountId()),
-              b.sparsity,
-              b.accuracy,
-              b.macs,
+              b.x,
+              b.y,
               !dominated));
     }
     return new ExerciseAnalytics(
-        exerciseId, maxScore(exerciseId), scores, mostFailed, counts, points);
+        exerciseId,
+        maxScore(exerciseId),
+        scores,
+        mostFailed,
+        counts,
+        axis(tradeOff.x()),
+        axis(tradeOff.y()),
+        points);
   }
 
   /**
@@ -426,26 +437,42 @@ public class GradebookService {
     return out;
   }
 
-  /** A student's best pruning result: the highest-scoring submission that recorded metrics. */
-  private record Best(Submission submission, double sparsity, double accuracy, Double macs) {}
+  /**
+   * A student's best pruning result: their highest-scoring submission that recorded both metrics of
+   * the exercise's trade-off.
+   */
+  private record Best(Submission submission, double x, double y) {}
 
-  private static Optional<Best> best(List<Submission> list) {
+  private static Optional<Best> best(List<Submission> list, ExerciseMetadata.TradeOff tradeOff) {
     return list.stream()
         .filter(
             s ->
                 s.result() != null
-                    && accuracyOf(s) != null
-                    && number(s, ResultNames.SPARSITY) != null)
+                    && metric(s, tradeOff.x()) != null
+                    && metric(s, tradeOff.y()) != null)
         .max(
             Comparator.comparingDouble((Submission s) -> s.result().score())
                 .thenComparing(Submission::id))
-        .map(
-            s ->
-                new Best(
-                    s,
-                    number(s, ResultNames.SPARSITY),
-                    accuracyOf(s),
-                    number(s, ResultNames.MACS)));
+        .map(s -> new Best(s, metric(s, tradeOff.x()), metric(s, tradeOff.y())));
+  }
+
+  /** At least as good: not smaller when larger is better, not larger when smaller is. */
+  private static boolean atLeast(double a, double b, boolean higherIsBetter) {
+    return higherIsBetter ? a >= b : a <= b;
+  }
+
+  private static ExerciseAnalytics.Axis axis(String metric) {
+    ResultNames.Metric m = ResultNames.describe(metric);
+    return new ExerciseAnalytics.Axis(
+        metric, m.label(), m.unit(), ResultNames.higherIsBetter(metric));
+  }
+
+  /**
+   * A metric of a submission; fine-tuned accuracy falls back on the accuracy right after pruning
+   * (an exercise that does not fine-tune records only that one).
+   */
+  private static Double metric(Submission s, String name) {
+    return name.equals(ResultNames.ACCURACY_FINETUNED) ? accuracyOf(s) : number(s, name);
   }
 
   private static Double accuracyOf(Submission s) {

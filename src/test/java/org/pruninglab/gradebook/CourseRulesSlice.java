@@ -124,7 +124,8 @@ abstract class CourseRulesSlice {
               List.of(),
               "cpu",
               null,
-              List.of());
+              List.of(),
+              null);
       Exercise exercise = new Exercise(metadata, "", "", Map.of(), List.of(), "0".repeat(64));
       ExerciseCatalog catalog = mock(ExerciseCatalog.class);
       when(catalog.find(EXERCISE)).thenReturn(Optional.of(exercise));

@@ -110,6 +110,15 @@ public final class ResultNames {
   private ResultNames() {}
 
   /**
+   * Whether a larger value of metric {@code name} is the better result: sparsity and accuracy are;
+   * size, MACs and parameter counts are not (fewer is better). Any other name counts as
+   * larger-is-better.
+   */
+  public static boolean higherIsBetter(String name) {
+    return !(name.startsWith("size") || name.startsWith("macs") || name.startsWith("parameters"));
+  }
+
+  /**
    * How the results table shows {@code name}: a listed metric by its label and unit; any other name
    * as it is, a fraction when it starts with {@code sparsity} or {@code accuracy} (so a pack's own
    * {@code sparsity.chosen.conv1.weight} reads as a percentage), a size in bits when it starts with

@@ -1,7 +1,6 @@
 package org.pruninglab.labkit.pictures;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
@@ -286,8 +285,8 @@ public final class Svg {
                 c.lines().stream().map(LineChart.Reference::y))
             .mapToDouble(Double::doubleValue)
             .toArray();
-    Ticks xt = Ticks.of(xs, c.x().scale());
-    Ticks yt = Ticks.of(ys, c.y().scale());
+    AxisTicks xt = AxisTicks.of(xs, c.x().scale() == LineChart.Scale.FRACTION);
+    AxisTicks yt = AxisTicks.of(ys, c.y().scale() == LineChart.Scale.FRACTION);
     StringBuilder s = open(w, ht);
     title(s, w, c.title());
     for (double v : yt.values()) {
@@ -362,67 +361,6 @@ public final class Svg {
       text(s, at[0] + 20, at[1], legendText.get(i), "start", "legend");
     }
     return close(s);
-  }
-
-  /** Tidy tick marks for one axis: 1, 2 or 5 times a power of ten apart, covering the data. */
-  private record Ticks(double from, double to, double step, LineChart.Scale scale) {
-
-    static Ticks of(double[] data, LineChart.Scale scale) {
-      double lo = Arrays.stream(data).min().orElse(0);
-      double hi = Arrays.stream(data).max().orElse(1);
-      if (scale == LineChart.Scale.FRACTION) {
-        lo = Math.max(0, lo);
-        hi = Math.min(1, hi);
-      }
-      if (hi - lo < 1e-9) {
-        double pad = scale == LineChart.Scale.FRACTION ? 0.05 : Math.max(1, Math.abs(hi) * 0.1);
-        lo -= pad;
-        hi += pad;
-      }
-      double raw = (hi - lo) / 5;
-      double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-      double step = magnitude;
-      for (double m : new double[] {1, 2, 5, 10}) {
-        if (m * magnitude >= raw) {
-          step = m * magnitude;
-          break;
-        }
-      }
-      if (scale == LineChart.Scale.FRACTION) {
-        step = Math.max(step, 0.01);
-      }
-      double from = Math.floor(lo / step + 1e-9) * step;
-      double to = Math.ceil(hi / step - 1e-9) * step;
-      if (scale == LineChart.Scale.FRACTION) {
-        from = Math.max(0, from);
-        to = Math.min(1, to);
-      }
-      return new Ticks(from, to, step, scale);
-    }
-
-    List<Double> values() {
-      List<Double> out = new ArrayList<>();
-      for (int i = 0; from + i * step <= to + step * 1e-6; i++) {
-        out.add(from + i * step);
-      }
-      return out;
-    }
-
-    /** Where {@code v} lies between the first and the last tick, 0 to 1. */
-    double at(double v) {
-      return (v - from) / (to - from);
-    }
-
-    String label(double v) {
-      if (scale == LineChart.Scale.FRACTION) {
-        return step >= 0.01 - 1e-12 && Math.abs(v * 100 - Math.rint(v * 100)) < 1e-6
-            ? String.format(Locale.ROOT, "%.0f %%", 100 * v)
-            : String.format(Locale.ROOT, "%.2f %%", 100 * v);
-      }
-      return Math.abs(v - Math.rint(v)) < 1e-9 && Math.abs(v) < 1e12
-          ? String.format(Locale.ROOT, "%,d", (long) Math.rint(v))
-          : fmt(v);
-    }
   }
 
   private static StringBuilder open(int w, int h) {

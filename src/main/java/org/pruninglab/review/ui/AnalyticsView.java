@@ -96,14 +96,22 @@ class AnalyticsView extends Main {
     body.add(
         new SvgPicture("submissions-per-student", Svg.barChart(submissionsChart(a, students))));
 
-    body.add(new H3("Best pruning results (sparsity vs accuracy)"));
+    body.add(
+        new H3(
+            "Best pruning results ("
+                + ParetoSvg.name(a.x())
+                + " vs "
+                + ParetoSvg.name(a.y())
+                + ")"));
     body.add(
         new Paragraph(
             Plural.of(a.points().size(), "student")
                 + " with a pruning result; "
                 + a.points().stream().filter(ExerciseAnalytics.ParetoPoint::front).count()
-                + " on the Pareto front (no one is both sparser and more accurate)."));
-    body.add(new SvgPicture("pareto", ParetoSvg.draw(a.points())));
+                + " on the Pareto front ("
+                + ParetoSvg.frontRule(a)
+                + ")."));
+    body.add(new SvgPicture("pareto", ParetoSvg.draw(a)));
 
     body.add(new H3("Regrade"));
     body.add(

@@ -3,14 +3,21 @@ package org.pruninglab.review.ui;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.pruninglab.gradebook.ExerciseAnalytics;
+import org.pruninglab.gradebook.ExerciseAnalytics.Axis;
 import org.pruninglab.gradebook.ExerciseAnalytics.ParetoPoint;
+import org.pruninglab.grading.harness.ResultNames;
+import org.pruninglab.labkit.pictures.AxisTicks;
 
-/** The class's pruning results as an SVG scatter (sparsity vs accuracy), the front joined. */
+/**
+ * The class's pruning results as an SVG scatter of the exercise's two trade-off metrics (sparsity
+ * against accuracy unless the pack names others), the Pareto front joined.
+ */
 final class ParetoSvg {
 
   private static final int W = 640;
   private static final int H = 380;
-  private static final int LEFT = 64;
+  private static final int LEFT = 72;
   private static final int BOTTOM = 64;
   private static final int TOP = 40;
   private static final String FRONT = "#d9480f";
@@ -18,9 +25,12 @@ final class ParetoSvg {
 
   private ParetoSvg() {}
 
-  static String draw(List<ParetoPoint> points) {
-    int plotW = W - LEFT - 28; // room for the last tick, "100 %", centred on the right edge
+  static String draw(ExerciseAnalytics a) {
+    List<ParetoPoint> points = a.points();
+    int plotW = W - LEFT - 28; // room for the last tick, centred on the right edge
     int plotH = H - TOP - BOTTOM;
+    AxisTicks xt = ticks(a.x(), points.stream().mapToDouble(ParetoPoint::x).toArray());
+    AxisTicks yt = ticks(a.y(), points.stream().mapToDouble(ParetoPoint::y).toArray());
     StringBuilder svg =
         new StringBuilder(
             String.format(
@@ -39,49 +49,56 @@ final class ParetoSvg {
             TOP,
             plotW,
             plotH));
-    for (int i = 0; i <= 4; i++) {
-      double v = i / 4.0;
+    for (double v : xt.values()) {
       svg.append(
           String.format(
               Locale.ROOT,
-              "<text class=\"x-tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%.0f %%</text>"
-                  + "<text class=\"y-tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%.0f"
-                  + " %%</text>",
-              LEFT + v * plotW,
+              "<text class=\"x-tick\" x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>",
+              LEFT + xt.at(v) * plotW,
               H - BOTTOM + 16,
-              v * 100,
+              escape(tick(a.x(), xt, v))));
+    }
+    for (double v : yt.values()) {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"y-tick\" x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>",
               LEFT - 6,
-              TOP + (1 - v) * plotH + 4,
-              v * 100));
+              TOP + (1 - yt.at(v)) * plotH + 4,
+              escape(tick(a.y(), yt, v))));
     }
     svg.append(
         String.format(
             Locale.ROOT,
             "<text class=\"title\" x=\"%d\" y=\"22\" font-size=\"14\""
                 + " text-anchor=\"middle\">%s</text>"
-                + "<text class=\"x-axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">"
-                + "sparsity (%% of weights that are zero)</text>"
+                + "<text class=\"x-axis\" x=\"%d\" y=\"%d\" text-anchor=\"middle\">%s</text>"
                 + "<text class=\"y-axis\" x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\""
-                + " text-anchor=\"middle\">test accuracy (%%)</text>",
+                + " text-anchor=\"middle\">%s</text>",
             W / 2,
-            escape("Best pruning result per student: sparsity vs test accuracy"),
+            escape("Best pruning result per student: " + name(a.x()) + " vs " + name(a.y())),
             LEFT + plotW / 2,
             H - 30,
+            escape(axisLabel(a.x())),
             TOP + plotH / 2,
-            TOP + plotH / 2));
-    legend(svg, LEFT, "on the Pareto front (no one both sparser and more accurate)", FRONT);
-    legend(svg, LEFT + 400, "other students", OTHER);
+            TOP + plotH / 2,
+            escape(axisLabel(a.y()))));
+    legend(svg, LEFT, "on the Pareto front (" + frontRule(a) + ")", FRONT);
+    legend(svg, LEFT + 430, "other students", OTHER);
     List<ParetoPoint> front =
         points.stream()
             .filter(ParetoPoint::front)
-            .sorted(Comparator.comparingDouble(ParetoPoint::sparsity))
+            .sorted(Comparator.comparingDouble(ParetoPoint::x))
             .toList();
     if (front.size() > 1) {
       svg.append("<polyline class=\"front\" fill=\"none\" stroke=\"" + FRONT + "\" points=\"");
       for (ParetoPoint p : front) {
         svg.append(
             String.format(
-                Locale.ROOT, "%.1f,%.1f ", x(p.sparsity(), plotW), y(p.accuracy(), plotH)));
+                Locale.ROOT,
+                "%.1f,%.1f ",
+                LEFT + clamp(xt.at(p.x())) * plotW,
+                TOP + (1 - clamp(yt.at(p.y()))) * plotH));
       }
       svg.append("\"/>");
     }
@@ -89,17 +106,78 @@ final class ParetoSvg {
       svg.append(
           String.format(
               Locale.ROOT,
-              "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s: %.1f %%"
-                  + " sparse, %.2f %% accurate</title></circle>",
+              "<circle class=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"%s\"><title>%s: %s,"
+                  + " %s</title></circle>",
               p.front() ? "point front" : "point",
-              x(p.sparsity(), plotW),
-              y(p.accuracy(), plotH),
+              LEFT + clamp(xt.at(p.x())) * plotW,
+              TOP + (1 - clamp(yt.at(p.y()))) * plotH,
               p.front() ? FRONT : OTHER,
               escape(p.username()),
-              p.sparsity() * 100,
-              p.accuracy() * 100));
+              escape(name(a.x()) + " " + value(a.x(), p.x())),
+              escape(name(a.y()) + " " + value(a.y(), p.y()))));
     }
     return svg.append("</svg>").toString();
+  }
+
+  /** A fraction axis runs over 0 to 100 % in quarters; any other spans its data. */
+  private static AxisTicks ticks(Axis axis, double[] data) {
+    if (axis.unit() == ResultNames.Unit.FRACTION) {
+      return new AxisTicks(0, 1, 0.25, true);
+    }
+    return AxisTicks.of(data.length == 0 ? new double[] {0, 1} : data, false);
+  }
+
+  private static String tick(Axis axis, AxisTicks ticks, double v) {
+    if (axis.unit() == ResultNames.Unit.BITS) {
+      return String.format(Locale.ROOT, "%.0f", v / 8 / 1024);
+    }
+    return ticks.label(v);
+  }
+
+  private static String value(Axis axis, double v) {
+    return switch (axis.unit()) {
+      case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * v);
+      case BITS -> String.format(Locale.ROOT, "%.1f KiB", v / 8 / 1024);
+      default -> String.format(Locale.ROOT, "%,.4g", v);
+    };
+  }
+
+  /** What the metric is called in a title: "sparsity", "test accuracy", the table's label. */
+  static String name(Axis axis) {
+    if (axis.metric().equals(ResultNames.SPARSITY)) {
+      return "sparsity";
+    }
+    return axis.metric().startsWith("accuracy") ? "test accuracy" : axis.label();
+  }
+
+  private static String axisLabel(Axis axis) {
+    if (axis.metric().equals(ResultNames.SPARSITY)) {
+      return "sparsity (% of weights that are zero)";
+    }
+    return name(axis)
+        + switch (axis.unit()) {
+          case FRACTION -> " (%)";
+          case BITS -> " (KiB)";
+          default -> "";
+        };
+  }
+
+  /** The rule of the front in words, e.g. "no one both sparser and more accurate". */
+  static String frontRule(ExerciseAnalytics a) {
+    return "no one both " + better(a.x()) + " and " + better(a.y());
+  }
+
+  private static String better(Axis axis) {
+    if (axis.metric().equals(ResultNames.SPARSITY)) {
+      return "sparser";
+    }
+    if (axis.metric().startsWith("accuracy")) {
+      return "more accurate";
+    }
+    if (axis.metric().startsWith("size")) {
+      return "smaller";
+    }
+    return (axis.higherIsBetter() ? "higher in " : "lower in ") + axis.label();
   }
 
   private static void legend(StringBuilder svg, int x, String label, String colour) {
@@ -114,14 +192,6 @@ final class ParetoSvg {
             x + 12,
             H - 6,
             escape(label)));
-  }
-
-  private static double x(double sparsity, int plotW) {
-    return LEFT + clamp(sparsity) * plotW;
-  }
-
-  private static double y(double accuracy, int plotH) {
-    return TOP + (1 - clamp(accuracy)) * plotH;
   }
 
   private static double clamp(double v) {
