@@ -257,6 +257,7 @@ class SensitivityScanHiddenTest {
   @Test
   @Tag("points=2")
   @DisplayName("the chosen sparsities shrink the trained CNN to at most 15 % of its nonzero size")
+  @Tag("training") // not run by the mutation profile (one shared run, cached per JVM)
   void the_chosen_sparsities_shrink_the_cnn() {
     Band band = Band.get();
     assertTrue(band.sizeFraction <= 0.15, String.format(
@@ -267,6 +268,7 @@ class SensitivityScanHiddenTest {
   @Test
   @Tag("points=2")
   @DisplayName("after the short fine-tune the pruned CNN keeps at least 65 % accuracy")
+  @Tag("training") // not run by the mutation profile (one shared run, cached per JVM)
   void the_pruned_cnn_keeps_sixty_five_percent() {
     Band band = Band.get();
     assertTrue(band.fineTuned >= 0.65, band.describe("at least 65 %"));
@@ -275,6 +277,7 @@ class SensitivityScanHiddenTest {
   @Test
   @Tag("points=2")
   @DisplayName("after the short fine-tune the pruned CNN is within 7 points of the dense one")
+  @Tag("training") // not run by the mutation profile (one shared run, cached per JVM)
   void the_pruned_cnn_is_within_seven_points_of_dense() {
     Band band = Band.get();
     assertTrue(band.fineTuned >= band.dense - 0.07, band.describe("within 7 points of dense"));
