@@ -10,10 +10,12 @@ import org.pruninglab.labkit.repro.PipelineResult;
 import org.pruninglab.labkit.repro.Reproduction;
 import org.pruninglab.labkit.repro.ReproductionReport;
 import org.pruninglab.labkit.repro.ReproductionSettings;
+import org.pruninglab.labkit.repro.SensitivityReproduction;
 
 /**
- * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only mlp|cnn|filter]
- * [--checkpoints DIR] [--out FILE]}: runs the seeds' pipelines and prints the table.
+ * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only
+ * mlp|cnn|filter|sensitivity] [--checkpoints DIR] [--out FILE]}: runs the seeds' pipelines and
+ * prints the table.
  */
 public final class ReproduceCommand {
 
@@ -36,6 +38,17 @@ public final class ReproduceCommand {
         smoke
             ? ReproductionSettings.smoke(checkpoints)
             : ReproductionSettings.full(checkpoints, fresh);
+    if (only.equals("sensitivity")) {
+      String table =
+          SensitivityReproduction.markdown(
+              new SensitivityReproduction(settings, System.out::println).run());
+      System.out.println();
+      System.out.println(table);
+      if (out != null) {
+        Files.writeString(Path.of(out), table);
+      }
+      return 0;
+    }
     Reproduction reproduction = new Reproduction(settings, System.out::println);
     List<PipelineResult> results = new ArrayList<>();
     if (only.equals("all") || only.equals("mlp")) {
@@ -48,7 +61,7 @@ public final class ReproduceCommand {
       results.add(reproduction.filterPruning());
     }
     if (results.isEmpty()) {
-      System.err.println("--only takes mlp, cnn or filter");
+      System.err.println("--only takes mlp, cnn, filter or sensitivity");
       return 2;
     }
     String table = ReproductionReport.markdown(results);

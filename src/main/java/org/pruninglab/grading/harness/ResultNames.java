@@ -153,4 +153,28 @@ public final class ResultNames {
   public static String mask(String layer) {
     return layer + MASK;
   }
+
+  // sensitivity (exercise 4, the per-layer sensitivity scan): what the scan chose, and its curves.
+
+  /**
+   * Prefix of the sparsity the sensitivity scan chose for a layer ({@code
+   * sparsity.chosen.fc1.weight}, a fraction; 0 when no grid sparsity kept the accuracy).
+   */
+  public static final String CHOSEN_SPARSITY = "sparsity.chosen.";
+
+  /**
+   * Suffix of a layer's sensitivity curve ({@code fc1.weight.sensitivity}, a {@code LineChart}:
+   * accuracy against that layer's sparsity with only it pruned, the dense accuracy as a line).
+   */
+  public static final String SENSITIVITY = ".sensitivity";
+
+  /** The sparsity chosen for {@code layer} (a fraction), {@code sparsity.chosen.<layer>}. */
+  public static String chosenSparsity(String layer) {
+    return CHOSEN_SPARSITY + layer;
+  }
+
+  /** The sensitivity curve of {@code layer}, {@code <layer>.sensitivity}. */
+  public static String sensitivity(String layer) {
+    return layer + SENSITIVITY;
+  }
 }

@@ -346,6 +346,11 @@ public final class Reproduction {
     return results;
   }
 
+  /** The run's training images in a shuffled order, for pipelines outside this class. */
+  public Batches trainBatches(int batchSize) {
+    return batches(batchSize);
+  }
+
   private Batches batches(int batchSize) {
     return Batches.shuffled(train, data.normalization(), batchSize, settings.seed(), Models.IMAGE);
   }

@@ -1,0 +1,47 @@
+package lab;
+
+import ai.djl.ndarray.NDArray;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import org.pruninglab.labkit.model.LabModel;
+import org.pruninglab.labkit.prune.MagnitudePruning;
+
+/** Wrong: prunes each layer in turn but never puts its weights back. */
+public final class SensitivityScan {
+
+  private SensitivityScan() {}
+
+  public static double[] grid() {
+    return new double[] {0.4, 0.5, 0.6, 0.7, 0.8, 0.9};
+  }
+
+  public static Map<String, double[]> scan(
+      LabModel model, double[] sparsities, ToDoubleFunction<LabModel> evaluator) {
+    Map<String, double[]> out = new LinkedHashMap<>();
+    for (Map.Entry<String, NDArray> e : model.prunableWeights().entrySet()) {
+      double[] accuracies = new double[sparsities.length];
+      for (int j = 0; j < sparsities.length; j++) {
+        MagnitudePruning.pruneTensor(e.getValue(), sparsities[j]);
+        accuracies[j] = evaluator.applyAsDouble(model);
+      }
+      out.put(e.getKey(), accuracies);
+    }
+    return out;
+  }
+
+  public static Map<String, Double> choose(
+      Map<String, double[]> scan, double[] sparsities, double denseAccuracy, double maxDrop) {
+    Map<String, Double> chosen = new LinkedHashMap<>();
+    for (Map.Entry<String, double[]> e : scan.entrySet()) {
+      double best = 0.0;
+      for (int j = 0; j < sparsities.length; j++) {
+        if (e.getValue()[j] >= denseAccuracy - maxDrop) {
+          best = Math.max(best, sparsities[j]);
+        }
+      }
+      chosen.put(e.getKey(), best);
+    }
+    return chosen;
+  }
+}
