@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.pruninglab.grading.harness.PictureCodec;
 import org.pruninglab.labkit.pictures.Histogram;
 import org.pruninglab.labkit.pictures.KernelMaps;
+import org.pruninglab.labkit.pictures.LineChart;
 import org.pruninglab.labkit.pictures.MaskBitmap;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 
@@ -13,7 +14,7 @@ import org.pruninglab.labkit.pictures.SparsityCurve;
  * wrote it, and is empty when the picture is of another kind or fails a check.
  *
  * @param name what the test called it, e.g. {@code fc1.weight.before}
- * @param kind {@code histogram}, {@code mask}, {@code kernels} or {@code curve}
+ * @param kind {@code histogram}, {@code mask}, {@code kernels}, {@code curve} or {@code chart}
  * @param json the picture's data, in {@link PictureCodec}'s format
  */
 public record RecordedPicture(String name, String kind, String json) {
@@ -32,5 +33,9 @@ public record RecordedPicture(String name, String kind, String json) {
 
   public Optional<SparsityCurve> curve() {
     return PictureCodec.readCurve(kind, json);
+  }
+
+  public Optional<LineChart> chart() {
+    return PictureCodec.readChart(kind, json);
   }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.pruninglab.labkit.pictures.Histogram;
 import org.pruninglab.labkit.pictures.KernelMaps;
+import org.pruninglab.labkit.pictures.LineChart;
 import org.pruninglab.labkit.pictures.MaskBitmap;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 
@@ -26,11 +27,16 @@ public final class PictureCodec {
   public static final String MASK = "mask";
   public static final String KERNELS = "kernels";
   public static final String CURVE = "curve";
+  public static final String CHART = "chart";
 
   private static final int MAX_BINS = 200;
   private static final int MAX_CELLS = 128 * 128;
   private static final int MAX_KERNELS = 256;
   private static final int MAX_POINTS = 100;
+  private static final int MAX_SERIES = 12;
+  private static final int MAX_CHART_POINTS = 2000;
+  private static final int MAX_LINES = 8;
+  private static final int MAX_TITLE = 120;
   private static final int MAX_CHARS = 4 * 1024 * 1024;
 
   private PictureCodec() {}
@@ -45,6 +51,8 @@ public final class PictureCodec {
       return KERNELS;
     } else if (picture instanceof SparsityCurve) {
       return CURVE;
+    } else if (picture instanceof LineChart) {
+      return CHART;
     }
     throw new IllegalArgumentException("not a lab kit picture: " + picture);
   }
@@ -58,6 +66,8 @@ public final class PictureCodec {
     } else if (picture instanceof KernelMaps k) {
       return write(k);
     } else if (picture instanceof SparsityCurve c) {
+      return write(c);
+    } else if (picture instanceof LineChart c) {
       return write(c);
     }
     throw new IllegalArgumentException("not a lab kit picture: " + picture);
@@ -124,6 +134,39 @@ public final class PictureCodec {
       b.append(",\"accuracy\":").append(number(p.accuracy())).append('}');
     }
     return b.append("]}").toString();
+  }
+
+  static String write(LineChart c) {
+    StringBuilder b = new StringBuilder("{\"title\":").append(Json.string(c.title()));
+    b.append(",\"x\":").append(write(c.x()));
+    b.append(",\"y\":").append(write(c.y()));
+    b.append(",\"series\":[");
+    for (int i = 0; i < c.series().size(); i++) {
+      LineChart.Series series = c.series().get(i);
+      b.append(i == 0 ? "" : ",").append("{\"label\":").append(Json.string(series.label()));
+      b.append(",\"points\":[");
+      for (int j = 0; j < series.points().size(); j++) {
+        LineChart.Point p = series.points().get(j);
+        b.append(j == 0 ? "" : ",").append('[').append(number(p.x())).append(',');
+        b.append(number(p.y())).append(']');
+      }
+      b.append("]}");
+    }
+    b.append("],\"lines\":[");
+    for (int i = 0; i < c.lines().size(); i++) {
+      LineChart.Reference line = c.lines().get(i);
+      b.append(i == 0 ? "" : ",").append("{\"label\":").append(Json.string(line.label()));
+      b.append(",\"y\":").append(number(line.y())).append('}');
+    }
+    return b.append("]}").toString();
+  }
+
+  private static String write(LineChart.Axis axis) {
+    return "{\"label\":"
+        + Json.string(axis.label())
+        + ",\"scale\":"
+        + Json.string(axis.scale().name())
+        + "}";
   }
 
   private static String number(double v) {
@@ -207,6 +250,66 @@ public final class PictureCodec {
         });
   }
 
+  /**
+   * A chart as the sandbox sent it. Besides the sizes, every value on a {@code FRACTION} axis must
+   * lie in [0, 1]: a chart that claims 140 % accuracy is left out, not drawn off its axis.
+   */
+  public static Optional<LineChart> readChart(String kind, String json) {
+    return read(
+        kind,
+        json,
+        CHART,
+        n -> {
+          LineChart.Axis x = axis(n.get("x"));
+          LineChart.Axis y = axis(n.get("y"));
+          List<LineChart.Series> series = new ArrayList<>();
+          int total = 0;
+          for (Object item : list(n.get("series"), MAX_SERIES)) {
+            Map<?, ?> sn = object(item);
+            List<LineChart.Point> points = new ArrayList<>();
+            for (Object pair : list(sn.get("points"), MAX_CHART_POINTS)) {
+              double[] xy = doubles(pair, 2);
+              if (xy.length != 2) {
+                throw new IllegalArgumentException("a point is a pair");
+              }
+              points.add(new LineChart.Point(on(x, xy[0]), on(y, xy[1])));
+            }
+            total += points.size();
+            if (total > MAX_CHART_POINTS || points.isEmpty()) {
+              throw new IllegalArgumentException("too many points, or none");
+            }
+            series.add(new LineChart.Series(text(sn, "label"), points));
+          }
+          List<LineChart.Reference> lines = new ArrayList<>();
+          for (Object item : list(n.get("lines"), MAX_LINES)) {
+            Map<?, ?> ln = object(item);
+            if (!(ln.get("y") instanceof Double v) || !Double.isFinite(v)) {
+              throw new IllegalArgumentException("a line needs a finite y");
+            }
+            lines.add(new LineChart.Reference(text(ln, "label"), on(y, v)));
+          }
+          if (series.isEmpty()) {
+            throw new IllegalArgumentException("no series");
+          }
+          return new LineChart(text(n, "title", MAX_TITLE), x, y, series, lines);
+        });
+  }
+
+  private static LineChart.Axis axis(Object v) {
+    Map<?, ?> a = object(v);
+    LineChart.Scale scale;
+    try {
+      scale = LineChart.Scale.valueOf(text(a, "scale"));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("unknown scale");
+    }
+    return new LineChart.Axis(text(a, "label"), scale);
+  }
+
+  private static double on(LineChart.Axis axis, double v) {
+    return axis.scale() == LineChart.Scale.FRACTION ? unit(v) : v;
+  }
+
   private interface Parse<T> {
     T from(Map<?, ?> n);
   }
@@ -224,12 +327,16 @@ public final class PictureCodec {
   }
 
   private static String text(Map<?, ?> n, String field) {
+    return text(n, field, 64);
+  }
+
+  private static String text(Map<?, ?> n, String field, int max) {
     Object v = n.get(field);
     String s =
         v instanceof String text
             ? text
             : v instanceof Double d ? Reader.plain(d) : v instanceof Boolean b ? b.toString() : "";
-    if (s.length() > 64) {
+    if (s.length() > max) {
       throw new IllegalArgumentException(field + " too long");
     }
     return s;

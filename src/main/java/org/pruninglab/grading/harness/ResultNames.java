@@ -19,7 +19,9 @@ public final class ResultNames {
     /** A size in bits. */
     BITS,
     /** Text: the device the model ran on, as DJL names it ({@code cpu()}, {@code gpu(0)}). */
-    DEVICE
+    DEVICE,
+    /** Any other number (seconds, a loss), shown with four significant digits. */
+    NUMBER
   }
 
   /** A metric's name, what the results table calls it, and its unit. */
@@ -69,10 +71,12 @@ public final class ResultNames {
       List.of(
           new Metric(SPARSITY, "sparsity (prunable weights)", Unit.FRACTION),
           new Metric(SPARSITY_ALL, "sparsity (all parameters)", Unit.FRACTION),
+          new Metric(PARAMETERS_BEFORE, "parameters before pruning", Unit.COUNT),
           new Metric(PARAMETERS, "parameters", Unit.COUNT),
           new Metric(PARAMETERS_NONZERO, "nonzero parameters", Unit.COUNT),
           new Metric(SIZE_BITS, "dense size", Unit.BITS),
           new Metric(SIZE_NONZERO_BITS, "size of nonzero weights", Unit.BITS),
+          new Metric(MACS_BEFORE, "MACs before pruning", Unit.COUNT),
           new Metric(MACS, "MACs", Unit.COUNT),
           new Metric(ACCURACY_DENSE, "accuracy dense", Unit.FRACTION),
           new Metric(ACCURACY_PRUNED, "accuracy pruned", Unit.FRACTION),
@@ -127,6 +131,25 @@ public final class ResultNames {
   // --- end of exercise iterative --------------------------------------------------------------
 
   private ResultNames() {}
+
+  /**
+   * How the results table shows {@code name}: a listed metric by its label and unit; any other name
+   * as it is, a fraction when it starts with {@code sparsity} or {@code accuracy} (so a pack's own
+   * {@code sparsity.chosen.conv1.weight} reads as a percentage), a size in bits when it starts with
+   * {@code size}, else a plain number.
+   */
+  public static Metric describe(String name) {
+    for (Metric m : METRICS) {
+      if (m.name().equals(name)) {
+        return m;
+      }
+    }
+    Unit unit =
+        name.startsWith("sparsity") || name.startsWith("accuracy")
+            ? Unit.FRACTION
+            : name.startsWith("size") ? Unit.BITS : Unit.NUMBER;
+    return new Metric(name, name, unit);
+  }
 
   /**
    * The histogram of {@code layer} (a parameter name such as {@code fc1.weight}) before pruning.

@@ -15,14 +15,16 @@ import org.pruninglab.grading.DeviceLabel;
 import org.pruninglab.grading.RecordedPicture;
 import org.pruninglab.grading.harness.ResultNames;
 import org.pruninglab.labkit.pictures.Histogram;
+import org.pruninglab.labkit.pictures.LineChart;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 import org.pruninglab.labkit.pictures.Svg;
 import org.pruninglab.workspace.ShownResult;
 
 /**
  * What the student's pruning did to the model: a chosen layer's weight histogram before and after,
- * its mask, the first conv layer's kernels, accuracy against sparsity for their runs, and a table
- * of the numbers the tests recorded.
+ * its mask, the first conv layer's kernels, accuracy against sparsity for their runs, every curve
+ * the tests recorded (a {@link LineChart} each: per-layer sensitivity, sparsity per round or per
+ * step), and a table of the numbers the tests recorded.
  */
 public class PicturesPanel extends Div {
 
@@ -77,6 +79,21 @@ public class PicturesPanel extends Div {
       curve.getElement().setAttribute("data-curves", String.valueOf(curves.size()));
       add(curve);
     }
+    List<LineChart> charts =
+        pictures.stream().map(RecordedPicture::chart).flatMap(Optional::stream).toList();
+    if (!charts.isEmpty()) {
+      add(new H4(charts.size() == 1 ? "A curve the tests recorded" : "Curves the tests recorded"));
+      Div row = new Div();
+      row.addClassName("picture-row");
+      row.setId("charts");
+      for (LineChart chart : charts) {
+        SvgPicture picture = new SvgPicture("chart", Svg.lineChart(chart));
+        picture.getElement().setAttribute("data-title", chart.title());
+        picture.getElement().setAttribute("data-series", String.valueOf(chart.series().size()));
+        row.add(picture);
+      }
+      add(row);
+    }
     if (getComponentCount() == 0) {
       add(
           new Paragraph(
@@ -112,11 +129,16 @@ public class PicturesPanel extends Div {
   private static Div metricsTable(Map<String, Object> metrics) {
     Element table = new Element("table");
     table.setAttribute("id", "metrics-table");
-    for (ResultNames.Metric m : ResultNames.METRICS) {
+    // The listed metrics in their order, then whatever else the pack's tests recorded, by name.
+    List<ResultNames.Metric> shown = new ArrayList<>();
+    ResultNames.METRICS.stream().filter(m -> metrics.containsKey(m.name())).forEach(shown::add);
+    metrics.keySet().stream()
+        .filter(name -> ResultNames.METRICS.stream().noneMatch(m -> m.name().equals(name)))
+        .sorted()
+        .map(ResultNames::describe)
+        .forEach(shown::add);
+    for (ResultNames.Metric m : shown) {
       Object v = metrics.get(m.name());
-      if (v == null) {
-        continue;
-      }
       Element tr = new Element("tr");
       tr.appendChild(new Element("th").setText(m.label()));
       tr.appendChild(new Element("td").setText(format(v, m.unit())));
@@ -139,6 +161,7 @@ public class PicturesPanel extends Div {
     return switch (unit) {
       case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * d);
       case BITS -> String.format(Locale.ROOT, "%,.0f bits (%.1f KiB)", d, d / 8 / 1024);
+      case NUMBER -> String.format(Locale.ROOT, "%.4g", d);
       default -> String.format(Locale.ROOT, "%,.0f", d);
     };
   }

@@ -6,6 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.pruninglab.labkit.pictures.Histogram;
 import org.pruninglab.labkit.pictures.KernelMaps;
+import org.pruninglab.labkit.pictures.LineChart;
 import org.pruninglab.labkit.pictures.MaskBitmap;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 
@@ -91,6 +92,64 @@ class PictureCodecTest {
             List.of(new SparsityCurve.Point(0, 0.875), new SparsityCurve.Point(0.9, 0.5)));
     assertThat(PictureCodec.readCurve(PictureCodec.kindOf(c), PictureCodec.write((Object) c)))
         .contains(c);
+  }
+
+  private static final LineChart SENSITIVITY =
+      new LineChart(
+          "conv1.weight: accuracy against sparsity",
+          new LineChart.Axis("sparsity of conv1.weight", LineChart.Scale.FRACTION),
+          new LineChart.Axis("test accuracy (300 images)", LineChart.Scale.FRACTION),
+          List.of(
+              new LineChart.Series(
+                  "conv1.weight",
+                  List.of(new LineChart.Point(0.4, 0.9), new LineChart.Point(0.9, 0.3125)))),
+          List.of(new LineChart.Reference("dense", 0.91)));
+
+  @Test
+  void a_chart_is_read_back_as_it_was_written() {
+    String json = PictureCodec.write((Object) SENSITIVITY);
+    assertThat(PictureCodec.kindOf(SENSITIVITY)).isEqualTo("chart");
+    assertThat(PictureCodec.readChart("chart", json)).contains(SENSITIVITY);
+    assertThat(PictureCodec.readChart("curve", json)).as("another kind").isEmpty();
+    LineChart steps =
+        LineChart.of(
+            "Loss",
+            new LineChart.Axis("training step", LineChart.Scale.NUMBER),
+            new LineChart.Axis("loss", LineChart.Scale.NUMBER),
+            new LineChart.Series("train", List.of(new LineChart.Point(-3, 1e6))));
+    assertThat(PictureCodec.readChart("chart", PictureCodec.write((Object) steps)))
+        .as("a number axis takes any finite value")
+        .contains(steps);
+  }
+
+  @Test
+  void a_chart_that_claims_more_than_all_or_is_too_big_is_left_out() {
+    String json = PictureCodec.write((Object) SENSITIVITY);
+    assertThat(PictureCodec.readChart("chart", json.replace("[0.9,0.3125]", "[0.9,1.4]")))
+        .as("140 % accuracy on a fraction axis")
+        .isEmpty();
+    assertThat(PictureCodec.readChart("chart", json.replace("\"y\":0.91", "\"y\":-0.5")))
+        .as("a reference line off its fraction axis")
+        .isEmpty();
+    assertThat(PictureCodec.readChart("chart", json.replace("[0.4,0.9]", "[0.4,0.9,7]")))
+        .as("a point is a pair")
+        .isEmpty();
+    assertThat(PictureCodec.readChart("chart", json.replace("FRACTION", "LOG"))).isEmpty();
+    assertThat(PictureCodec.readChart("chart", json.replace("[0.4,0.9]", "[0.4,null]"))).isEmpty();
+    StringBuilder many = new StringBuilder("[0,0]");
+    for (int i = 1; i <= 2000; i++) {
+      many.append(",[").append(i).append(",0]");
+    }
+    String tooMany =
+        "{\"title\":\"t\",\"x\":{\"label\":\"x\",\"scale\":\"NUMBER\"},"
+            + "\"y\":{\"label\":\"y\",\"scale\":\"NUMBER\"},"
+            + "\"series\":[{\"label\":\"s\",\"points\":["
+            + many
+            + "]}],\"lines\":[]}";
+    assertThat(PictureCodec.readChart("chart", tooMany)).as("2,001 points").isEmpty();
+    assertThat(PictureCodec.readChart("chart", tooMany.replace("[0,0],", "")))
+        .as("2,000 points")
+        .isPresent();
   }
 
   @Test

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.io.StringReader;
+import java.util.ArrayList;
 import java.util.List;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,39 @@ class PicturesTest {
   }
 
   @Test
+  void a_line_chart_spans_what_its_data_needs_in_tidy_steps() {
+    LineChart accuracy =
+        new LineChart(
+            "conv2.weight",
+            new LineChart.Axis("sparsity", LineChart.Scale.FRACTION),
+            new LineChart.Axis("accuracy", LineChart.Scale.FRACTION),
+            List.of(
+                new LineChart.Series(
+                    "conv2.weight",
+                    List.of(new LineChart.Point(0.4, 0.86), new LineChart.Point(0.9, 0.71)))),
+            List.of(new LineChart.Reference("dense", 0.905)));
+    String svg = Svg.lineChart(accuracy);
+    // y from 70 % to 95 % in 5 % steps, not 0 to 100 %: the drop is visible.
+    assertThat(svg).contains(">70 %<", ">95 %<").doesNotContain(">0 %<", ">100 %<");
+    // x from 40 % to 90 % in 10 % steps.
+    assertThat(svg).contains(">40 %<", ">90 %<").doesNotContain(">30 %<");
+
+    List<LineChart.Point> steps = new ArrayList<>();
+    for (int t = 0; t <= 300; t++) {
+      steps.add(new LineChart.Point(t, Math.min(0.8, 0.8 * t / 250.0)));
+    }
+    String many =
+        Svg.lineChart(
+            LineChart.of(
+                "Sparsity during training",
+                new LineChart.Axis("training step", LineChart.Scale.NUMBER),
+                new LineChart.Axis("sparsity", LineChart.Scale.FRACTION),
+                new LineChart.Series("achieved", steps)));
+    assertThat(many).contains(">0<", ">300<", ">0 %<", ">80 %<", "data-points='301'");
+    assertThat(many).as("301 points draw a line, not 301 dots").doesNotContain("<circle");
+  }
+
+  @Test
   void every_svg_is_well_formed_xml_and_escapes_labels() throws Exception {
     Histogram h = Pictures.histogram("w<1>", new float[] {-1, 0, 1}, 5);
     MaskBitmap m = Pictures.maskBitmap("w", new float[] {1, 0, 0, 1}, 2, 2, 4);
@@ -138,12 +172,24 @@ class PicturesTest {
         new SparsityCurve(
             "A & B", List.of(new SparsityCurve.Point(0, 0.9), new SparsityCurve.Point(0.9, 0.5)));
 
+    LineChart chart =
+        new LineChart(
+            "fc1.weight: <accuracy> against sparsity",
+            new LineChart.Axis("sparsity", LineChart.Scale.FRACTION),
+            new LineChart.Axis("accuracy", LineChart.Scale.FRACTION),
+            List.of(
+                new LineChart.Series(
+                    "A & B",
+                    List.of(new LineChart.Point(0.4, 0.875), new LineChart.Point(0.9, 0.8125)))),
+            List.of(new LineChart.Reference("dense", 0.9)));
+
     for (String svg :
         List.of(
             Svg.histogram(h),
             Svg.maskBitmap(m),
             Svg.kernelMaps(k),
-            Svg.accuracyVsSparsity(List.of(c)))) {
+            Svg.accuracyVsSparsity(List.of(c)),
+            Svg.lineChart(chart))) {
       var doc =
           DocumentBuilderFactory.newInstance()
               .newDocumentBuilder()
@@ -152,6 +198,9 @@ class PicturesTest {
     }
     assertThat(Svg.histogram(h)).contains("w&lt;1&gt;");
     assertThat(Svg.accuracyVsSparsity(List.of(c))).contains("A &amp; B").contains("90 %: 50.00 %");
+    assertThat(Svg.lineChart(chart))
+        .contains("fc1.weight: &lt;accuracy&gt; against sparsity", "A &amp; B: 40 %, 87.50 %")
+        .contains("class='reference'", "dense: 90 %");
     // Two kept cells of four in the 2 × 2 mask.
     assertThat(Svg.maskBitmap(m).split("fill='#2b6cb0'", -1)).hasSize(3);
   }

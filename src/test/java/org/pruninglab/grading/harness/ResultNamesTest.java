@@ -1,0 +1,21 @@
+package org.pruninglab.grading.harness;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.pruninglab.grading.harness.ResultNames.Unit;
+
+class ResultNamesTest {
+
+  @Test
+  void a_listed_metric_keeps_its_label_and_another_name_gets_a_unit_from_its_prefix() {
+    assertThat(ResultNames.describe(ResultNames.MACS_BEFORE).label())
+        .isEqualTo("MACs before pruning");
+    assertThat(ResultNames.describe("sparsity.chosen.conv1.weight").unit())
+        .isEqualTo(Unit.FRACTION);
+    assertThat(ResultNames.describe("accuracy.round.2").unit()).isEqualTo(Unit.FRACTION);
+    assertThat(ResultNames.describe("size.before.bits").unit()).isEqualTo(Unit.BITS);
+    assertThat(ResultNames.describe("seconds.scan"))
+        .isEqualTo(new ResultNames.Metric("seconds.scan", "seconds.scan", Unit.NUMBER));
+  }
+}
