@@ -26,15 +26,12 @@ public final class IterativePruner {
   private IterativePruner() {}
 
   public static double perRoundRate(double target, int rounds) {
-    if (rounds < 1) {
-      throw new IllegalArgumentException("rounds must be at least 1, was " + rounds);
-    }
-    return 1 - Math.pow(1 - clamp(target), 1.0 / rounds);
+    return 1 - Math.pow(1 - target, 1.0 / rounds);
   }
 
   public static Map<String, NDArray> pruneRound(Map<String, NDArray> weights, double rate) {
     float[] survivors = survivors(weights);
-    return prune(weights, survivors, (long) Math.rint(clamp(rate) * survivors.length));
+    return prune(weights, survivors, (long) Math.rint(rate * survivors.length));
   }
 
   public static Map<String, NDArray> pruneToTarget(Map<String, NDArray> weights, double target) {
@@ -44,7 +41,7 @@ public final class IterativePruner {
     }
     float[] survivors = survivors(weights);
     long zeros = all - survivors.length;
-    long k = Math.max(0, (long) Math.rint(all * clamp(target)) - zeros);
+    long k = Math.max(0, (long) Math.rint(all * target) - zeros);
     return prune(weights, survivors, k);
   }
 
@@ -130,9 +127,5 @@ public final class IterativePruner {
       }
     }
     return zeros;
-  }
-
-  private static double clamp(double s) {
-    return Math.min(1.0, Math.max(0.0, s));
   }
 }

@@ -16,9 +16,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.pruninglab.grading.harness.Fixtures;
 import org.pruninglab.grading.harness.PruningResults;
 import org.pruninglab.grading.harness.ResultNames;
@@ -40,9 +42,17 @@ import org.pruninglab.labkit.train.Training;
  * Hidden tests (semantics.md §5). The expected masks come from the test's own rule on Java copies
  * of the weights, taken before the student's code runs each round.
  */
+// One instance for all tests of the class: the run on the MLP is made once and shared by the
+// tests that check it (a static cache would outlive the class's run, e.g. in mutation testing).
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class IterativePrunerHiddenTest {
 
-  private final NDManager manager = NDManager.newBaseManager();
+  private NDManager manager;
+
+  @BeforeEach
+  void open() {
+    manager = NDManager.newBaseManager();
+  }
 
   @AfterEach
   void close() {
@@ -230,11 +240,11 @@ class IterativePrunerHiddenTest {
       ModelStats stats,
       String device) {}
 
-  private static Observed observed;
-  private static RuntimeException failed;
+  private Observed observed;
+  private RuntimeException failed;
 
   /** The student's run on the quick MLP, 3 rounds to 90 %, each followed by 24 SGD steps. */
-  private static synchronized Observed observed() throws IOException {
+  private synchronized Observed observed() throws IOException {
     if (failed != null) {
       throw failed;
     }
@@ -404,7 +414,7 @@ class IterativePrunerHiddenTest {
     band(0.74);
   }
 
-  private static void band(double least) throws IOException {
+  private void band(double least) throws IOException {
     Observed o = observed();
     record(o);
     double last = o.accuracyFineTuned().get(o.accuracyFineTuned().size() - 1);
@@ -414,10 +424,10 @@ class IterativePrunerHiddenTest {
         percent(o.accuracyFineTuned()), 100 * least));
   }
 
-  private static boolean recorded;
+  private boolean recorded;
 
   /** The per-round curve and the standard metrics, once per grading. */
-  private static synchronized void record(Observed o) {
+  private synchronized void record(Observed o) {
     if (recorded) {
       return;
     }
