@@ -110,16 +110,16 @@ public final class ResultNames {
   // --- exercise iterative (iterative magnitude pruning): per-round results -------------------
 
   /**
-   * A per-round metric of an iterative pruning run: {@code round.<r>.<metric>}, e.g. {@code
-   * round.2.accuracy.finetuned}, with {@code r} from 1 and {@code metric} one of this class's
+   * A per-round metric of an iterative pruning run: {@code <metric>.round.<r>}, e.g. {@code
+   * accuracy.finetuned.round.2}, with {@code r} from 1 and {@code metric} one of this class's
    * names; its unit is that metric's ({@link #SPARSITY}, {@link #ACCURACY_PRUNED} and {@link
-   * #ACCURACY_FINETUNED}: fractions).
+   * #ACCURACY_FINETUNED}: fractions, which {@link #describe} shows as percentages).
    */
   public static String round(int round, String metric) {
     if (round < 1) {
       throw new IllegalArgumentException("rounds count from 1, was " + round);
     }
-    return "round." + round + "." + metric;
+    return metric + ".round." + round;
   }
 
   /**
