@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.pruninglab.labkit.repro.IterativeReproduction;
 import org.pruninglab.labkit.repro.PipelineResult;
 import org.pruninglab.labkit.repro.Reproduction;
 import org.pruninglab.labkit.repro.ReproductionReport;
@@ -14,8 +15,8 @@ import org.pruninglab.labkit.repro.SensitivityReproduction;
 
 /**
  * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only
- * mlp|cnn|filter|sensitivity] [--checkpoints DIR] [--out FILE]}: runs the seeds' pipelines and
- * prints the table.
+ * mlp|cnn|filter|sensitivity|iterative] [--checkpoints DIR] [--out FILE]}: runs the seeds'
+ * pipelines and prints the table.
  */
 public final class ReproduceCommand {
 
@@ -50,6 +51,17 @@ public final class ReproduceCommand {
       return 0;
     }
     Reproduction reproduction = new Reproduction(settings, System.out::println);
+    if (only.equals("iterative")) {
+      String table =
+          IterativeReproduction.markdown(
+              new IterativeReproduction(reproduction, settings, System.out::println).compare());
+      System.out.println();
+      System.out.println(table);
+      if (out != null) {
+        Files.writeString(Path.of(out), table);
+      }
+      return 0;
+    }
     List<PipelineResult> results = new ArrayList<>();
     if (only.equals("all") || only.equals("mlp")) {
       results.add(reproduction.mlp());
@@ -61,7 +73,7 @@ public final class ReproduceCommand {
       results.add(reproduction.filterPruning());
     }
     if (results.isEmpty()) {
-      System.err.println("--only takes mlp, cnn, filter or sensitivity");
+      System.err.println("--only takes mlp, cnn, filter, sensitivity or iterative");
       return 2;
     }
     String table = ReproductionReport.markdown(results);

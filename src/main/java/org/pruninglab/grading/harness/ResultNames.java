@@ -107,6 +107,29 @@ public final class ResultNames {
    */
   public static final String ACCURACY_VS_SPARSITY = "accuracy-vs-sparsity";
 
+  // --- exercise iterative (iterative magnitude pruning): per-round results -------------------
+
+  /**
+   * A per-round metric of an iterative pruning run: {@code <metric>.round.<r>}, e.g. {@code
+   * accuracy.finetuned.round.2}, with {@code r} from 1 and {@code metric} one of this class's
+   * names; its unit is that metric's ({@link #SPARSITY}, {@link #ACCURACY_PRUNED} and {@link
+   * #ACCURACY_FINETUNED}: fractions, which {@link #describe} shows as percentages).
+   */
+  public static String round(int round, String metric) {
+    if (round < 1) {
+      throw new IllegalArgumentException("rounds count from 1, was " + round);
+    }
+    return metric + ".round." + round;
+  }
+
+  /**
+   * The per-round chart of an iterative pruning run (a {@code LineChart}: x = round, 0 = dense; y =
+   * fraction; series sparsity, accuracy after pruning, accuracy after fine-tuning).
+   */
+  public static final String ITERATIVE_ROUNDS = "iterative-rounds";
+
+  // --- end of exercise iterative --------------------------------------------------------------
+
   private ResultNames() {}
 
   /**
