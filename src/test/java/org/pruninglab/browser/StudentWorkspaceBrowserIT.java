@@ -325,6 +325,35 @@ class StudentWorkspaceBrowserIT {
         .intValue();
   }
 
+  @Test
+  @Order(7)
+  void a_sensitivity_submission_draws_one_curve_per_layer_with_the_dense_line() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/exercise/sensitivity"));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    replaceCode(page, TestFiles.read("grader/sensitivity/reference/SensitivityScan.java"));
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+    page.locator("#submit").click();
+    waitForResult(page, "Submission");
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator charts = page.locator("#pictures #charts [data-picture='chart']");
+    charts.first().waitFor();
+    // The trained CNN's four prunable layers, each scanned over the six grid sparsities.
+    assertThat(charts.count()).isEqualTo(4);
+    for (int i = 0; i < charts.count(); i++) {
+      Locator chart = charts.nth(i);
+      assertThat(chart.getAttribute("data-title")).contains(".weight");
+      assertThat(chart.locator("svg g.series").first().getAttribute("data-points")).isEqualTo("6");
+      assertThat(chart.locator("svg circle").count()).isEqualTo(6);
+      assertThat(chart.locator("svg line.reference").count()).isGreaterThanOrEqualTo(1);
+      assertThat(chart.locator("svg text.x-axis").textContent()).isNotBlank();
+      assertThat(chart.locator("svg text.y-axis").textContent()).isNotBlank();
+    }
+    assertThat(page.locator("#metrics-table").textContent()).contains("sparsity.chosen.");
+    Chromium.screenshot(page, "sensitivity-pictures");
+  }
+
   /** Opens the kthvalue exercise page and waits for its editor. */
   private static void openKthvalue(Page page) {
     page.navigate(server.url("/exercise/kthvalue"));
