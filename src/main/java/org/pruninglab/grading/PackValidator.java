@@ -71,7 +71,8 @@ public final class PackValidator {
                     + " ("
                     + ref.verdict().label()
                     + "); failed: "
-                    + failed(ref)));
+                    + failed(ref)
+                    + messages(ref)));
     GradingResult starter = results.get(1);
     double hiddenPoints =
         starter.tests().stream().filter(TestResult::hidden).mapToDouble(TestResult::points).sum();
@@ -134,6 +135,14 @@ public final class PackValidator {
   }
 
   /** Class#method of every failed test. */
+  /** What the failed tests said, for the pack's author: one line each. */
+  private static String messages(GradingResult r) {
+    return r.tests().stream()
+        .filter(t -> !t.passed())
+        .map(t -> "\n  " + shortName(t.id()) + ": " + t.message())
+        .collect(Collectors.joining());
+  }
+
   public static Set<String> failed(GradingResult r) {
     return r.tests().stream()
         .filter(t -> !t.passed())

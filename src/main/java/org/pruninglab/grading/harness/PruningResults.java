@@ -1,7 +1,9 @@
 package org.pruninglab.grading.harness;
 
+import org.pruninglab.labkit.metrics.ModelStats;
 import org.pruninglab.labkit.pictures.Histogram;
 import org.pruninglab.labkit.pictures.KernelMaps;
+import org.pruninglab.labkit.pictures.LineChart;
 import org.pruninglab.labkit.pictures.MaskBitmap;
 import org.pruninglab.labkit.pictures.SparsityCurve;
 
@@ -28,6 +30,21 @@ public final class PruningResults {
   }
 
   /**
+   * Records the standard metrics of a model (its sparsity, of the prunable weights and of all
+   * parameters; parameter counts; sizes at 32 bits, dense and of the nonzero parameters) and the
+   * device it ran on.
+   */
+  public static void recordModel(ModelStats stats, String device) {
+    record(ResultNames.SPARSITY, stats.prunableSparsity());
+    record(ResultNames.SPARSITY_ALL, stats.sparsity());
+    record(ResultNames.PARAMETERS, stats.parameterCount());
+    record(ResultNames.PARAMETERS_NONZERO, stats.nonzeroCount());
+    record(ResultNames.SIZE_BITS, stats.sizeBits(32));
+    record(ResultNames.SIZE_NONZERO_BITS, stats.nonzeroSizeBits(32));
+    record(ResultNames.DEVICE, device);
+  }
+
+  /**
    * Whether this run records pictures: false for batch gradings (after-deadline autograding,
    * regrades), whose pictures nobody looks at. Tests skip what only the pictures need.
    */
@@ -37,7 +54,8 @@ public final class PruningResults {
 
   /**
    * Records a picture of the model for the student's result page: a {@link Histogram}, a {@link
-   * MaskBitmap}, {@link KernelMaps} or a {@link SparsityCurve} from the lab kit's pictures.
+   * MaskBitmap}, {@link KernelMaps}, a {@link SparsityCurve} or a {@link LineChart} from the lab
+   * kit's pictures.
    */
   public static void picture(String name, Object picture) {
     if (name == null || name.isBlank() || name.length() > 64) {

@@ -130,6 +130,16 @@ public final class ResultNames {
 
   // --- end of exercise iterative --------------------------------------------------------------
 
+  // --- exercise gradual (gradual pruning during training) ------------------------------------
+
+  /**
+   * The schedule chart of a gradual pruning run (a {@code LineChart}: x = optimiser step, 0 =
+   * before training; y = fraction; series target sparsity s(t), achieved sparsity, test accuracy).
+   */
+  public static final String GRADUAL_SCHEDULE = "gradual-schedule";
+
+  // --- end of exercise gradual ----------------------------------------------------------------
+
   private ResultNames() {}
 
   /**
