@@ -184,6 +184,43 @@ class IterativePrunerHiddenTest {
   }
 
   @Test
+  @Tag("points=1")
+  @DisplayName("run on a VGG with BatchNorm: only model.prunableWeights() are counted and pruned;"
+      + " BatchNorm's weights and every bias stay as they were")
+  void only_the_prunable_weights_of_a_batchnorm_model_are_pruned() {
+    try (LabModel vgg = Models.create(ModelKind.VGG, 6)) {
+      long n = distinctWeights(vgg, 27);
+      // BatchNorm's γ ("bn1.weight", rank 1) made smaller than every prunable weight: pruning
+      // parameters by their name would remove them first.
+      Random random = new Random(28);
+      for (String bn : List.of("bn1.weight", "bn2.weight", "bn3.weight")) {
+        NDArray gamma = vgg.parameter(bn);
+        float[] v = new float[Math.toIntExact(gamma.size())];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) (1e-9 * (1 + random.nextDouble()));
+        }
+        gamma.set(v);
+      }
+      Map<String, float[]> others = new LinkedHashMap<>();
+      vgg.state().forEach((name, p) -> {
+        if (!vgg.prunableWeights().containsKey(name)) {
+          others.put(name, p.toFloatArray());
+        }
+      });
+      double rate = 1 - Math.pow(1 - 0.5, 1.0 / 2);
+      List<Long> pruned = IterativePruner.run(vgg, 0.5, 2, (m, keep, round) -> { });
+      long first = (long) Math.rint(rate * n);
+      long second = (long) Math.rint(rate * (n - first));
+      assertEquals(List.of(first, second), pruned, "rint(p · S) per round, with S counted over"
+          + " model.prunableWeights() only (" + n + " weights: the conv and linear weights)");
+      assertEquals(first + second, zeros(snapshot(vgg.prunableWeights())),
+          "zeros among the prunable weights after 2 rounds");
+      others.forEach((name, was) -> assertArrayEquals(was, vgg.state().get(name).toFloatArray(),
+          name + " is not a prunable weight (rank 1 or a running statistic): never pruned"));
+    }
+  }
+
+  @Test
   @Tag("points=2")
   @DisplayName("runSchedule 10 %, 20 %, …, 80 % of the whole model ends at exactly 80 %"
       + " (seed 003's increments against the survivors end at 56.95 %)")

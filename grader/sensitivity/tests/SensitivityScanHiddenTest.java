@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -109,7 +110,26 @@ class SensitivityScanHiddenTest {
       + " that sparsity; every other parameter is as it was")
   void each_point_prunes_only_its_layer() {
     try (LabModel mlp = Models.create(ModelKind.MLP, 4)) {
-      double[] grid = {0.9, 0.4, 0.75};
+      assertOnlyItsLayerIsPruned(mlp, new double[] {0.9, 0.4, 0.75});
+    }
+    // fc2 and fc3 of this small MLP hold 3 × 5 = 15 weights each: at 0.7, n · s = 10.5 and
+    // k = rint(10.5) = 10 (half to even), where Math.round would prune 11.
+    try (LabModel full = Models.create(ModelKind.MLP, 5);
+        LabModel small = full.resized(Map.of("fc1", 5, "fc2", 3, "fc3", 5))) {
+      Random random = new Random(17);
+      small.parameters().values().forEach(p -> {
+        float[] v = new float[Math.toIntExact(p.size())];
+        for (int i = 0; i < v.length; i++) {
+          v[i] = (float) (0.1 * random.nextGaussian());
+        }
+        p.set(v);
+      });
+      assertOnlyItsLayerIsPruned(small, new double[] {0.7, 0.5});
+    }
+  }
+
+  private static void assertOnlyItsLayerIsPruned(LabModel mlp, double[] grid) {
+    {
       Map<String, float[]> original = new LinkedHashMap<>();
       mlp.parameters().forEach((n, w) -> original.put(n, w.toFloatArray()));
       List<String> layers = new ArrayList<>(mlp.prunableWeights().keySet());
@@ -236,6 +256,13 @@ class SensitivityScanHiddenTest {
         175 / 200.0, 25 / 200.0);
     assertEquals(0.5, chosen.get("conv2.weight"),
         "150 of 200 is exactly dense (175 of 200) − maxDrop (25 of 200), so 0.5 passes");
+    // 148/200 against dense 158/200 with maxDrop 0.05: 0.79 − 0.05 ≥ 0.74 holds in double, as
+    // the rule is written; the rewritten 0.79 − 0.74 ≤ 0.05 does not (0.050000000000000044).
+    scan.put("conv2.weight", new double[] {150 / 200.0, 148 / 200.0, 147 / 200.0});
+    chosen = SensitivityScan.choose(scan, new double[] {0.4, 0.5, 0.6}, 158 / 200.0, 0.05);
+    assertEquals(0.5, chosen.get("conv2.weight"),
+        "148 of 200 (0.74) is on the line dense (0.79) − maxDrop (0.05): compare as the rule is"
+            + " written, accuracy >= denseAccuracy - maxDrop");
   }
 
   @Test

@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import org.pruninglab.labkit.model.ModelKind;
+import org.pruninglab.labkit.repro.GradualReproduction;
 import org.pruninglab.labkit.repro.IterativeReproduction;
 import org.pruninglab.labkit.repro.PipelineResult;
 import org.pruninglab.labkit.repro.Reproduction;
@@ -15,8 +17,8 @@ import org.pruninglab.labkit.repro.SensitivityReproduction;
 
 /**
  * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only
- * mlp|cnn|filter|sensitivity|iterative] [--checkpoints DIR] [--out FILE]}: runs the seeds'
- * pipelines and prints the table.
+ * mlp|cnn|filter|sensitivity|iterative|gradual] [--model mlp|cnn] [--checkpoints DIR] [--out
+ * FILE]}: runs the seeds' pipelines and prints the table.
  */
 public final class ReproduceCommand {
 
@@ -25,7 +27,9 @@ public final class ReproduceCommand {
   public static int run(List<String> args) throws IOException {
     String problem =
         Options.problem(
-            args, Set.of("--smoke", "--fresh"), Set.of("--checkpoints", "--only", "--out"));
+            args,
+            Set.of("--smoke", "--fresh"),
+            Set.of("--checkpoints", "--only", "--out", "--model"));
     if (problem != null) {
       System.err.println("reproduce: " + problem);
       return 2;
@@ -35,6 +39,15 @@ public final class ReproduceCommand {
     Path checkpoints = Path.of(Options.value(args, "--checkpoints", "data/checkpoints"));
     String only = Options.value(args, "--only", "all");
     String out = Options.value(args, "--out", null);
+    String model = Options.value(args, "--model", "mlp");
+    if (!model.equals("mlp") && !model.equals("cnn")) {
+      System.err.println("reproduce: --model takes mlp or cnn, not '" + model + "'");
+      return 2;
+    }
+    if (args.contains("--model") && !only.equals("iterative")) {
+      System.err.println("reproduce: --model is an option of --only iterative");
+      return 2;
+    }
     ReproductionSettings settings =
         smoke
             ? ReproductionSettings.smoke(checkpoints)
@@ -51,10 +64,18 @@ public final class ReproduceCommand {
       return 0;
     }
     Reproduction reproduction = new Reproduction(settings, System.out::println);
-    if (only.equals("iterative")) {
+    if (only.equals("iterative") || only.equals("gradual")) {
       String table =
-          IterativeReproduction.markdown(
-              new IterativeReproduction(reproduction, settings, System.out::println).compare());
+          only.equals("iterative")
+              ? IterativeReproduction.markdown(
+                  new IterativeReproduction(
+                          reproduction,
+                          settings,
+                          System.out::println,
+                          model.equals("cnn") ? ModelKind.CNN : ModelKind.MLP)
+                      .compare())
+              : GradualReproduction.markdown(
+                  new GradualReproduction(reproduction, settings, System.out::println).compare());
       System.out.println();
       System.out.println(table);
       if (out != null) {
@@ -73,7 +94,7 @@ public final class ReproduceCommand {
       results.add(reproduction.filterPruning());
     }
     if (results.isEmpty()) {
-      System.err.println("--only takes mlp, cnn, filter, sensitivity or iterative");
+      System.err.println("--only takes mlp, cnn, filter, sensitivity, iterative or gradual");
       return 2;
     }
     String table = ReproductionReport.markdown(results);

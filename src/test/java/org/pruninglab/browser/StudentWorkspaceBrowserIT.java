@@ -350,8 +350,40 @@ class StudentWorkspaceBrowserIT {
       assertThat(chart.locator("svg text.x-axis").textContent()).isNotBlank();
       assertThat(chart.locator("svg text.y-axis").textContent()).isNotBlank();
     }
-    assertThat(page.locator("#metrics-table").textContent()).contains("sparsity.chosen.");
+    assertThat(page.locator("#metrics-table").textContent())
+        .contains("chosen sparsity, conv1.weight");
     Chromium.screenshot(page, "sensitivity-pictures");
+    charts.first().scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "sensitivity-charts");
+  }
+
+  @Test
+  @Order(8)
+  void a_gradual_submission_draws_its_schedule_step_by_step() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/exercise/gradual"));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    replaceCode(page, TestFiles.read("grader/gradual/reference/GradualPruner.java"));
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+    page.locator("#submit").click();
+    waitForResult(page, "Submission");
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator chart = page.locator("#pictures #charts [data-picture='chart']");
+    chart.first().waitFor();
+    assertThat(chart.count()).isEqualTo(1);
+    assertThat(chart.getAttribute("data-title")).contains("step");
+    // Target and achieved sparsity at step 0 and after each of the 48 steps; the accuracy every
+    // fourth step.
+    Locator series = chart.locator("svg g.series");
+    assertThat(series.count()).isEqualTo(3);
+    assertThat(series.nth(0).getAttribute("data-points")).isEqualTo("49");
+    assertThat(series.nth(1).getAttribute("data-points")).isEqualTo("49");
+    assertThat(series.nth(2).getAttribute("data-points")).isEqualTo("13");
+    assertThat(chart.locator("svg line.reference").count()).isEqualTo(1);
+    assertThat(chart.locator("svg text.x-axis").textContent()).contains("step");
+    chart.scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "gradual-chart");
   }
 
   /** Opens the kthvalue exercise page and waits for its editor. */

@@ -35,6 +35,8 @@ class CommandsTest {
   @Test
   void a_bad_option_exits_with_2_before_any_work() throws Exception {
     assertThat(ReproduceCommand.run(List.of("--only"))).isEqualTo(2);
+    assertThat(ReproduceCommand.run(List.of("--only", "iterative", "--model", "vgg"))).isEqualTo(2);
+    assertThat(ReproduceCommand.run(List.of("--only", "gradual", "--model", "cnn"))).isEqualTo(2);
     assertThat(PicturesCommand.run(List.of("--colour", "red"))).isEqualTo(2);
     assertThat(BenchCommand.run(List.of("--slow"))).isEqualTo(2);
   }

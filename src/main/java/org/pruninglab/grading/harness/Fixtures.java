@@ -40,6 +40,19 @@ public final class Fixtures {
   }
 
   /**
+   * The parameters of {@code trained-vgg}: the lab kit's VGG with BatchNorm (running statistics
+   * included) after one quick epoch.
+   */
+  public static Path quickVgg() {
+    return folder().resolve(FixtureBuilders.QUICK_VGG);
+  }
+
+  /** {@code trained-vgg}'s accuracy on {@link #quickTestImages()}, measured when it was built. */
+  public static double quickVggAccuracy() throws IOException {
+    return accuracy(FixtureBuilders.QUICK_VGG_ACCURACY);
+  }
+
+  /**
    * {@code test-images}: 20 test images per class in batches of 200, enough to show what pruning
    * does to accuracy, little enough to measure it quickly in every grading.
    */

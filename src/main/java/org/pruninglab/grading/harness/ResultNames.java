@@ -119,8 +119,10 @@ public final class ResultNames {
     if (round < 1) {
       throw new IllegalArgumentException("rounds count from 1, was " + round);
     }
-    return metric + ".round." + round;
+    return metric + ROUND + round;
   }
+
+  private static final String ROUND = ".round.";
 
   /**
    * The per-round chart of an iterative pruning run (a {@code LineChart}: x = round, 0 = dense; y =
@@ -152,16 +154,26 @@ public final class ResultNames {
   }
 
   /**
-   * How the results table shows {@code name}: a listed metric by its label and unit; any other name
-   * as it is, a fraction when it starts with {@code sparsity} or {@code accuracy} (so a pack's own
-   * {@code sparsity.chosen.conv1.weight} reads as a percentage), a size in bits when it starts with
-   * {@code size}, else a plain number.
+   * How the results table shows {@code name}: a listed metric by its label and unit; the names this
+   * class builds ({@link #chosenSparsity}, {@link #round}) in words; any other name as it is, a
+   * fraction when it starts with {@code sparsity} or {@code accuracy}, a size in bits when it
+   * starts with {@code size}, else a plain number.
    */
   public static Metric describe(String name) {
     for (Metric m : METRICS) {
       if (m.name().equals(name)) {
         return m;
       }
+    }
+    if (name.startsWith(CHOSEN_SPARSITY) && name.length() > CHOSEN_SPARSITY.length()) {
+      return new Metric(
+          name, "chosen sparsity, " + name.substring(CHOSEN_SPARSITY.length()), Unit.FRACTION);
+    }
+    int round = name.lastIndexOf(ROUND);
+    if (round > 0 && name.substring(round + ROUND.length()).matches("[1-9][0-9]*")) {
+      Metric of = describe(name.substring(0, round));
+      return new Metric(
+          name, of.label() + ", round " + name.substring(round + ROUND.length()), of.unit());
     }
     Unit unit =
         name.startsWith("sparsity") || name.startsWith("accuracy")

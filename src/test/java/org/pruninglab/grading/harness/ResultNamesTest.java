@@ -14,6 +14,13 @@ class ResultNamesTest {
     assertThat(ResultNames.describe("sparsity.chosen.conv1.weight").unit())
         .isEqualTo(Unit.FRACTION);
     assertThat(ResultNames.describe("accuracy.round.2").unit()).isEqualTo(Unit.FRACTION);
+    assertThat(ResultNames.describe("sparsity.chosen.conv1.weight").label())
+        .isEqualTo("chosen sparsity, conv1.weight");
+    assertThat(ResultNames.describe(ResultNames.round(2, ResultNames.ACCURACY_FINETUNED)))
+        .isEqualTo(
+            new ResultNames.Metric(
+                "accuracy.finetuned.round.2", "accuracy fine-tuned, round 2", Unit.FRACTION));
+    assertThat(ResultNames.describe("accuracy.round.x").label()).isEqualTo("accuracy.round.x");
     assertThat(ResultNames.describe("size.before.bits").unit()).isEqualTo(Unit.BITS);
     assertThat(ResultNames.describe("seconds.scan"))
         .isEqualTo(new ResultNames.Metric("seconds.scan", "seconds.scan", Unit.NUMBER));
