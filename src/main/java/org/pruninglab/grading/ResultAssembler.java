@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.pruninglab.exercise.PlannedTest;
+import org.pruninglab.grading.harness.ResultNames;
 
 /**
  * Turns the verified lines of a job's sandbox runs (and the trusted side's own verdicts for tests a
@@ -21,7 +22,7 @@ import org.pruninglab.exercise.PlannedTest;
 final class ResultAssembler {
 
   /** The metric naming the device the tensor engine ran on, as the harness reported it. */
-  static final String ENGINE_DEVICE = "engine.device";
+  static final String ENGINE_DEVICE = ResultNames.ENGINE_DEVICE;
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PICTURES = 32;

@@ -66,6 +66,12 @@ public final class ResultNames {
   /** The device the model ran on (text, recorded with {@code record(String, String)}). */
   public static final String DEVICE = "device";
 
+  /**
+   * The device the sandbox's engine ran on ({@code cpu()}, {@code gpu(0)}): recorded by the sandbox
+   * for every grading, not by the tests.
+   */
+  public static final String ENGINE_DEVICE = "engine.device";
+
   /** The metrics the results table shows, in its order, with labels and units. */
   public static final List<Metric> METRICS =
       List.of(
@@ -81,7 +87,8 @@ public final class ResultNames {
           new Metric(ACCURACY_DENSE, "accuracy dense", Unit.FRACTION),
           new Metric(ACCURACY_PRUNED, "accuracy pruned", Unit.FRACTION),
           new Metric(ACCURACY_FINETUNED, "accuracy fine-tuned", Unit.FRACTION),
-          new Metric(DEVICE, "device", Unit.DEVICE));
+          new Metric(DEVICE, "device", Unit.DEVICE),
+          new Metric(ENGINE_DEVICE, "grading engine's device", Unit.DEVICE));
 
   /**
    * Suffix of a layer's weight histogram before pruning ({@code fc1.weight.before}, a {@code
