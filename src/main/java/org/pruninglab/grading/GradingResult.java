@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import org.pruninglab.compile.Diagnostic;
 import org.pruninglab.compile.PolicyViolation;
+import org.pruninglab.grading.harness.ResultNames;
 
 /**
  * Everything one grading job produced: the object the app stores and the {@code grade} command
@@ -93,7 +94,7 @@ public record GradingResult(
    * {@code gpu(0)}), or null when the run ended before the engine loaded.
    */
   public String engineDevice() {
-    Object device = metrics.get(ResultAssembler.ENGINE_DEVICE);
+    Object device = metrics.get(ResultNames.ENGINE_DEVICE);
     return device == null ? null : device.toString();
   }
 }

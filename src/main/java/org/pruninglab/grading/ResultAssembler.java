@@ -21,9 +21,6 @@ import org.pruninglab.grading.harness.ResultNames;
  */
 final class ResultAssembler {
 
-  /** The metric naming the device the tensor engine ran on, as the harness reported it. */
-  static final String ENGINE_DEVICE = ResultNames.ENGINE_DEVICE;
-
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int MAX_PICTURES = 32;
 
@@ -91,7 +88,7 @@ final class ResultAssembler {
           engine += n.path("millis").asLong();
           String device = n.path("device").asText("");
           if (!device.isEmpty() && device.length() <= 40) {
-            metrics.put(ENGINE_DEVICE, device);
+            metrics.put(ResultNames.ENGINE_DEVICE, device);
           }
         }
         default -> {}

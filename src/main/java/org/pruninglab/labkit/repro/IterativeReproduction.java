@@ -6,14 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.pruninglab.labkit.data.Batches;
-import org.pruninglab.labkit.data.FashionMnist;
-import org.pruninglab.labkit.data.LabeledImages;
 import org.pruninglab.labkit.metrics.Metrics;
 import org.pruninglab.labkit.metrics.ModelStats;
 import org.pruninglab.labkit.model.LabModel;
 import org.pruninglab.labkit.model.ModelKind;
-import org.pruninglab.labkit.model.Models;
 import org.pruninglab.labkit.prune.MagnitudePruning;
 import org.pruninglab.labkit.prune.MaskedWeights;
 import org.pruninglab.labkit.train.EpochResult;
@@ -60,7 +56,6 @@ public final class IterativeReproduction {
   private final ReproductionSettings settings;
   private final Consumer<String> log;
   private final ModelKind kind;
-  private final FashionMnist data = FashionMnist.load();
 
   /** The pipeline on seed 000's MLP. */
   public IterativeReproduction(
@@ -161,14 +156,8 @@ public final class IterativeReproduction {
           .addAfterStepHook(hook)
           .optSeed(settings.seed())
           .build()
-          .fit(batches(mlp ? 128 : 256), epochs, null);
+          .fit(reproduction.trainBatches(mlp ? 128 : 256), epochs, null);
     }
-  }
-
-  private Batches batches(int batchSize) {
-    LabeledImages train =
-        settings.perClass() > 0 ? data.train().firstPerClass(settings.perClass()) : data.train();
-    return Batches.shuffled(train, data.normalization(), batchSize, settings.seed(), Models.IMAGE);
   }
 
   private Arm arm(
