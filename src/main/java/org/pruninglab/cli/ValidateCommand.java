@@ -32,16 +32,17 @@ public final class ValidateCommand {
       System.out.println("REFUSED " + engine.refusal());
       return 1;
     }
-    PackValidator validator = new PackValidator(engine.grader());
-    for (GradingPack pack : engine.exercises().gradingPacks()) {
-      for (PackValidator.Check c : validator.validate(pack)) {
-        System.out.println(
-            (c.ok() ? "ok      " : "FAILED  ")
-                + c.pack()
-                + ": "
-                + c.what()
-                + (c.ok() ? "" : " — " + c.problem()));
-        bad += c.ok() ? 0 : 1;
+    try (PackValidator validator = new PackValidator(engine.grader())) {
+      for (GradingPack pack : engine.exercises().gradingPacks()) {
+        for (PackValidator.Check c : validator.validate(pack)) {
+          System.out.println(
+              (c.ok() ? "ok      " : "FAILED  ")
+                  + c.pack()
+                  + ": "
+                  + c.what()
+                  + (c.ok() ? "" : " — " + c.problem()));
+          bad += c.ok() ? 0 : 1;
+        }
       }
     }
     System.out.println(bad == 0 ? "all packs are valid" : bad + " problem(s)");

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.pruninglab.exercise.GradingPack;
 import org.pruninglab.exercise.KnownWrongVariant;
@@ -18,8 +19,11 @@ import org.pruninglab.exercise.PlannedTest;
  * Checks a loaded pack through the real pipeline: the reference scores full marks on public and
  * hidden tests, the starter scores 0 on the hidden tests, and each known-wrong variant fails
  * exactly the tests named in its variant.json.
+ *
+ * <p>All packs share one pool of gradings: a pack whose last grading is still running does not keep
+ * the next pack's first ones waiting.
  */
-public final class PackValidator {
+public final class PackValidator implements AutoCloseable {
 
   /** One check and what it found; {@code problem} is null when it held. */
   public record Check(String pack, String what, String problem) {
@@ -29,31 +33,56 @@ public final class PackValidator {
   }
 
   private final Grader grader;
-  private final int parallelGradings;
+  private final ExecutorService gradings;
 
   public PackValidator(Grader grader) {
     this(grader, 1);
   }
 
   /**
-   * @param parallelGradings how many of a pack's gradings run at once: each is its own sandbox
-   *     process, and much of one (JVM start, engine load) uses one core, so two at once fill a
-   *     two-core machine better than one
+   * @param parallelGradings how many gradings run at once: each is its own sandbox process, and
+   *     much of one (JVM start, engine load) uses one core, so two at once fill a two-core machine
+   *     better than one
    */
   public PackValidator(Grader grader, int parallelGradings) {
     if (parallelGradings < 1) {
       throw new IllegalArgumentException("at least one grading at a time");
     }
     this.grader = grader;
-    this.parallelGradings = parallelGradings;
+    this.gradings =
+        Executors.newFixedThreadPool(
+            parallelGradings,
+            r -> {
+              Thread t = new Thread(r, "pack-validation");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   public List<Check> validate(GradingPack pack) {
+    return start(pack).get();
+  }
+
+  /**
+   * Queues the pack's gradings behind those already queued and returns at once; the supplier waits
+   * for them and returns the pack's checks.
+   */
+  public Supplier<List<Check>> start(GradingPack pack) {
     List<String> sources = new ArrayList<>();
     sources.add(pack.reference());
     sources.add(pack.starter());
     pack.wrongVariants().forEach(v -> sources.add(v.source()));
-    List<GradingResult> results = gradeAll(pack, sources);
+    List<Future<GradingResult>> queued =
+        sources.stream().map(s -> gradings.submit(() -> grade(pack, s))).toList();
+    return () -> checks(pack, results(pack, queued));
+  }
+
+  @Override
+  public void close() {
+    gradings.shutdownNow();
+  }
+
+  private List<Check> checks(GradingPack pack, List<GradingResult> results) {
     List<Check> out = new ArrayList<>();
     GradingResult ref = results.get(0);
     out.add(
@@ -107,16 +136,10 @@ public final class PackValidator {
   }
 
   /** The results in the order of the sources. */
-  private List<GradingResult> gradeAll(GradingPack pack, List<String> sources) {
-    if (parallelGradings == 1) {
-      return sources.stream().map(s -> grade(pack, s)).toList();
-    }
-    ExecutorService pool = Executors.newFixedThreadPool(parallelGradings);
+  private static List<GradingResult> results(GradingPack pack, List<Future<GradingResult>> queued) {
     try {
-      List<Future<GradingResult>> futures =
-          sources.stream().map(s -> pool.submit(() -> grade(pack, s))).toList();
       List<GradingResult> out = new ArrayList<>();
-      for (Future<GradingResult> f : futures) {
+      for (Future<GradingResult> f : queued) {
         out.add(f.get());
       }
       return out;
@@ -125,8 +148,6 @@ public final class PackValidator {
       throw new IllegalStateException("validation of " + pack.id() + " interrupted", e);
     } catch (ExecutionException e) {
       throw new IllegalStateException("a grading of " + pack.id() + " failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
     }
   }
 
@@ -134,7 +155,6 @@ public final class PackValidator {
     return grader.grade(pack, source.getBytes(StandardCharsets.UTF_8), true);
   }
 
-  /** Class#method of every failed test. */
   /** What the failed tests said, for the pack's author: one line each. */
   private static String messages(GradingResult r) {
     return r.tests().stream()
@@ -143,6 +163,7 @@ public final class PackValidator {
         .collect(Collectors.joining());
   }
 
+  /** Class#method of every failed test. */
   public static Set<String> failed(GradingResult r) {
     return r.tests().stream()
         .filter(t -> !t.passed())

@@ -270,6 +270,8 @@ public final class Sandbox {
             "--cpu=" + (2L * limits.wallSeconds() + 5),
             "--data=" + ((long) limits.nativeMegabytes() << 20)));
     if (settings.dropToUser()) {
+      // Set inside the sandbox's own user namespace, so the kernel counts it per sandbox, not per
+      // user: one job's thread bomb cannot starve a job beside it (GradingTrustTest).
       c.add("--nproc=" + limits.processes());
     }
     c.add("--");

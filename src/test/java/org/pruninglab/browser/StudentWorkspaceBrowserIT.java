@@ -330,12 +330,7 @@ class StudentWorkspaceBrowserIT {
   void a_sensitivity_submission_draws_one_curve_per_layer_with_the_dense_line() {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "alice", "demo-student");
-    page.navigate(server.url("/exercise/sensitivity"));
-    page.locator("lab-code-editor .cm-content").waitFor();
-    replaceCode(page, TestFiles.read("grader/sensitivity/reference/SensitivityScan.java"));
-    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
-    page.locator("#submit").click();
-    waitForResult(page, "Submission");
+    submitReference(page, "sensitivity", "grader/sensitivity/reference/SensitivityScan.java");
     page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
     Locator charts = page.locator("#pictures #charts [data-picture='chart']");
     charts.first().waitFor();
@@ -362,12 +357,7 @@ class StudentWorkspaceBrowserIT {
   void a_gradual_submission_draws_its_schedule_step_by_step() {
     Page page = chromium.newPage();
     Chromium.signInAndWait(page, server, "alice", "demo-student");
-    page.navigate(server.url("/exercise/gradual"));
-    page.locator("lab-code-editor .cm-content").waitFor();
-    replaceCode(page, TestFiles.read("grader/gradual/reference/GradualPruner.java"));
-    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
-    page.locator("#submit").click();
-    waitForResult(page, "Submission");
+    submitReference(page, "gradual", "grader/gradual/reference/GradualPruner.java");
     page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
     Locator chart = page.locator("#pictures #charts [data-picture='chart']");
     chart.first().waitFor();
@@ -384,6 +374,73 @@ class StudentWorkspaceBrowserIT {
     assertThat(chart.locator("svg text.x-axis").textContent()).contains("step");
     chart.scrollIntoViewIfNeeded();
     Chromium.screenshot(page, "gradual-chart");
+  }
+
+  @Test
+  @Order(9)
+  void a_two_four_submission_shows_its_pattern_and_its_point_on_the_exercise_s_results_page() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    submitReference(page, "two-four", "grader/two-four/reference/TwoFourSparsity.java");
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator mask = page.locator("#pictures [data-picture='mask']");
+    mask.waitFor();
+    assertThat(page.locator("#pictures").textContent())
+        .contains("accuracy fine-tuned, unstructured to the same sparsity");
+    mask.scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "two-four-pictures");
+
+    // The TA opens the exercise's own results page: alice's result is a point of its chart.
+    Page ta = chromium.newPage();
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    ta.navigate(server.url("/analytics/two-four"));
+    Locator pareto = ta.locator("[data-picture='pareto'] svg");
+    pareto.waitFor();
+    assertThat(ta.locator("#analytics-exercise").textContent()).contains("two-four");
+    assertThat(pareto.locator("text.x-axis").textContent())
+        .isEqualTo("test accuracy right after pruning (%)");
+    assertThat(pareto.locator("text.y-axis").textContent())
+        .isEqualTo("test accuracy after fine-tuning (%)");
+    assertThat(pareto.locator("text.title").textContent())
+        .isEqualTo("Best result per student: accuracy right after pruning and after fine-tuning");
+    assertThat(ta.locator("#analytics-page").textContent())
+        .contains("on the Pareto front (no one more accurate both before and after fine-tuning)");
+    assertThat(
+            ((Number) pareto.locator("text.title").evaluate("t => t.getBBox().width"))
+                .doubleValue())
+        .as("the title's width in the chart's 640 px")
+        .isLessThan(630);
+    assertThat(
+            pareto
+                .locator("text.legend")
+                .evaluateAll(
+                    "ts => ts.length == 2 && ts[0].getBBox().x + ts[0].getBBox().width + 8"
+                        + " < ts[1].getBBox().x && ts[1].getBBox().x + ts[1].getBBox().width"
+                        + " < 640"))
+        .as("the legend's two entries side by side, inside the chart")
+        .isEqualTo(true);
+    assertThat(pareto.locator("circle title").allTextContents())
+        .anySatisfy(t -> assertThat(t).startsWith("alice: "));
+    assertThat(ta.locator("#most-failed-none").textContent())
+        .isEqualTo("No test failed on any student's latest graded submission.");
+    ta.setViewportSize(1280, 1900);
+    Chromium.screenshot(ta, "analytics-two-four");
+    ta.setViewportSize(1280, 800);
+    // An exercise that does not exist: said so, no error page.
+    ta.navigate(server.url("/analytics/no-such-exercise"));
+    ta.locator("#analytics-unknown").waitFor();
+    assertThat(ta.locator("#analytics-unknown").textContent())
+        .contains("There is no exercise 'no-such-exercise'");
+  }
+
+  /** Submits the pack's reference in the exercise's editor and waits for its graded result. */
+  private static void submitReference(Page page, String exerciseId, String reference) {
+    page.navigate(server.url("/exercise/" + exerciseId));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    replaceCode(page, TestFiles.read(reference));
+    page.waitForCondition(() -> page.locator("#save-state").textContent().startsWith("Saved"));
+    page.locator("#submit").click();
+    waitForResult(page, "Submission");
   }
 
   /** Opens the kthvalue exercise page and waits for its editor. */

@@ -10,8 +10,14 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -28,14 +34,21 @@ import org.pruninglab.exercise.GradingPack;
  * its kthSmallest is correct only when the attack worked. In every run it must earn nothing, get
  * the expected verdict, leave no process and no job folder behind, and the service must grade the
  * reference correctly afterwards.
+ *
+ * <p>The cases run two at a time, each with a jobs folder of its own, as concurrent gradings run in
+ * production: the process limit counts per sandbox (each has a user namespace of its own), so a
+ * thread bomb does not starve the grading beside it.
  */
 @Needs(Need.SANDBOX)
+// The class runs in turn with the others; its cases, two at a time, among themselves.
+@Execution(ExecutionMode.SAME_THREAD)
 class AdversarialTest {
 
   private static final GradingFixture F = GradingFixture.get();
   private static final GradingPack PACK = F.pack("kthvalue");
   private static final Limits TIGHT = new Limits(15, 4, 256, 2048, 128, 2L << 20, 4L << 20);
   private static final Set<Verdict> CONTAINED = EnumSet.of(Verdict.OK);
+  private static final Path JOBS = Path.of("target", "grading", "adversarial").toAbsolutePath();
 
   /** A hostile submission. {@code attack} is a method body returning true if the attack worked. */
   record Attack(
@@ -47,6 +60,11 @@ class AdversarialTest {
     @Override
     public String toString() {
       return name;
+    }
+
+    /** "C4" of "C4 starts a thread bomb". */
+    String code() {
+      return name.substring(0, name.indexOf(' '));
     }
 
     String source() {
@@ -348,8 +366,10 @@ class AdversarialTest {
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("attacks")
+  @Execution(ExecutionMode.CONCURRENT)
   void the_pipeline_refuses_or_contains_it(Attack attack) throws IOException {
-    GradingResult r = F.grader.grade(PACK, bytes(attack), false, TIGHT);
+    Path jobs = jobsOf(attack);
+    GradingResult r = grade(attack, F.grader(jobs, true, false));
 
     assertThat(r.score()).as("points earned").isZero();
     if (attack.policyMessage() != null) {
@@ -367,7 +387,7 @@ class AdversarialTest {
       assertThat(r.violations()).isEmpty();
       assertContained(attack, r);
     }
-    assertNothingLeft();
+    assertNothingLeft(attack, jobs);
   }
 
   /**
@@ -391,26 +411,54 @@ class AdversarialTest {
               Stream<Arguments> asRoot =
                   a.policyMessage() == null
                       ? Stream.empty()
-                      : Stream.of(Arguments.of(a, "service as root", F.unchecked));
-              return USER_DEPENDENT.contains(a.name().substring(0, a.name().indexOf(' ')))
+                      : Stream.of(Arguments.of(a, "service as root", false));
+              return USER_DEPENDENT.contains(a.code())
                   ? Stream.concat(
-                      asRoot,
-                      Stream.of(
-                          Arguments.of(a, "service as its own user", F.uncheckedAsServiceUser)))
+                      asRoot, Stream.of(Arguments.of(a, "service as its own user", true)))
                   : asRoot;
             });
   }
 
   @ParameterizedTest(name = "{0}, {1}")
   @MethodSource("attacksOnTheSandbox")
-  void the_sandbox_alone_contains_it(Attack attack, String service, Grader unchecked)
+  @Execution(ExecutionMode.CONCURRENT)
+  void the_sandbox_alone_contains_it(Attack attack, String service, boolean asServiceUser)
       throws IOException {
     // Reflection, Unsafe, native code (no sandbox verdicts): refused by the policy check.
-    GradingResult r = unchecked.grade(PACK, bytes(attack), false, TIGHT);
+    Path jobs = jobsOf(attack);
+    GradingResult r = grade(attack, F.grader(jobs, false, asServiceUser));
 
     assertThat(r.score()).as("points earned").isZero();
     assertContained(attack, r);
-    assertNothingLeft();
+    assertNothingLeft(attack, jobs);
+  }
+
+  private static final AtomicInteger CASES = new AtomicInteger();
+
+  /**
+   * A jobs folder of the case's own (cases run two at a time), as open as the shared one: the
+   * sandbox's user must read it.
+   */
+  private static Path jobsOf(Attack attack) throws IOException {
+    return Files.createDirectories(JOBS.resolve(attack.code() + "-" + CASES.incrementAndGet()));
+  }
+
+  /**
+   * Attacks that keep more than one core busy are graded alone: beside them, a neighbour's per-test
+   * limit would measure the attack instead of the neighbour.
+   */
+  private static final Set<String> ALONE = Set.of("C4", "C12");
+
+  private static final ReadWriteLock CORES = new ReentrantReadWriteLock(true);
+
+  private static GradingResult grade(Attack attack, Grader grader) {
+    Lock turn = ALONE.contains(attack.code()) ? CORES.writeLock() : CORES.readLock();
+    turn.lock();
+    try {
+      return grader.grade(PACK, bytes(attack), false, TIGHT);
+    } finally {
+      turn.unlock();
+    }
   }
 
   /**
@@ -423,7 +471,7 @@ class AdversarialTest {
     assertThat(r.verdict()).as(r.summary()).isIn(attack.sandboxVerdicts());
     assertThat(r.tests()).noneMatch(TestResult::passed);
     if (attack.sandboxVerdicts().equals(CONTAINED)) {
-      String evidence = EVIDENCE.getOrDefault(attack.name().split(" ")[0], "contained");
+      String evidence = EVIDENCE.getOrDefault(attack.code(), "contained");
       assertThat(r.tests())
           .as("the tests, all planned and reported")
           .hasSize(PACK.plan(false).size())
@@ -436,10 +484,22 @@ class AdversarialTest {
       Map.of("C6", "xxxxxxxxxx", "D6", "<script>alert(1)</script>\u001b[2J");
 
   @AfterAll
-  static void the_service_still_grades_correctly() {
-    GradingResult r = F.grader.grade(PACK, PACK.reference().getBytes(StandardCharsets.UTF_8), true);
+  static void the_service_still_grades_correctly() throws IOException {
+    Path jobs = Files.createDirectories(JOBS.resolve("reference"));
+    GradingResult r =
+        F.grader(jobs, true, false)
+            .grade(PACK, PACK.reference().getBytes(StandardCharsets.UTF_8), true);
     assertThat(r.verdict()).isEqualTo(Verdict.OK);
     assertThat(r.score()).isEqualTo(PACK.metadata().points());
+    // Nothing of any case is left, D1's process included.
+    assertNothingLeft(null, jobs);
+    List<String> all =
+        ProcessHandle.current()
+            .descendants()
+            .map(AdversarialTest::commandLine)
+            .filter(c -> c.contains(JOBS.toString()))
+            .toList();
+    assertThat(all).as("processes of any case").isEmpty();
   }
 
   private static byte[] bytes(Attack attack) {
@@ -450,22 +510,27 @@ class AdversarialTest {
     return p.info().commandLine().orElse("");
   }
 
-  private static void assertNothingLeft() throws IOException {
-    // This JVM's own sandboxes (other builds on the machine may be grading too), and the process
-    // D1 tries to leave behind wherever it ended up.
-    List<String> survivors =
-        Stream.concat(
-                ProcessHandle.current()
-                    .descendants()
-                    .map(AdversarialTest::commandLine)
-                    .filter(c -> c.contains("HarnessMain") || c.contains("bwrap")),
-                ProcessHandle.allProcesses()
-                    .map(AdversarialTest::commandLine)
-                    .filter(c -> c.contains("sleep 4242")))
-            .toList();
-    assertThat(survivors).as("processes of the job").isEmpty();
-    try (Stream<Path> jobs = Files.list(Path.of("target", "grading", "jobs"))) {
-      assertThat(jobs.toList()).as("job folders").isEmpty();
+  /**
+   * No process of the case's jobs (bubblewrap's command line names the job folder, and the JVM in
+   * it dies with its namespace), no process D1 tried to leave behind, and no job folder.
+   */
+  private static void assertNothingLeft(Attack attack, Path jobs) throws IOException {
+    String folder = jobs.toString();
+    Stream<String> ours =
+        ProcessHandle.current()
+            .descendants()
+            .map(AdversarialTest::commandLine)
+            .filter(c -> c.contains(folder));
+    // D1's process is looked for after D1 only: it may be running while D1 is graded beside us.
+    Stream<String> leftBehind =
+        attack == null || attack.code().equals("D1")
+            ? ProcessHandle.allProcesses()
+                .map(AdversarialTest::commandLine)
+                .filter(c -> c.contains("sleep 4242"))
+            : Stream.empty();
+    assertThat(Stream.concat(ours, leftBehind).toList()).as("processes of the job").isEmpty();
+    try (Stream<Path> left = Files.list(jobs)) {
+      assertThat(left.toList()).as("job folders").isEmpty();
     }
   }
 }

@@ -36,6 +36,8 @@ public final class GradingFixture {
    */
   public final Grader uncheckedAsServiceUser;
 
+  private final Sandbox sandboxAsServiceUser;
+
   private final PackLoader loader;
   private final Map<String, GradingPack> packs = new HashMap<>();
 
@@ -45,7 +47,11 @@ public final class GradingFixture {
     // Test classes say @Needs(Need.SANDBOX); this catches one that forgot, with the same message.
     Environment.require(Need.SANDBOX);
     SandboxSettings settings =
-        SandboxSettings.forThisHost(Environment.BWRAP, 2, Environment.FASHION_MNIST, false);
+        SandboxSettings.forThisHost(
+            Environment.BWRAP,
+            Integer.getInteger("test.sandbox.threads", 2),
+            Environment.FASHION_MNIST,
+            false);
     archive = SandboxPreparation.prepareArchive(settings, classpath);
     sandbox = new Sandbox(settings, classpath, archive);
     compiler = new SourceCompiler(classpath.entries());
@@ -61,10 +67,19 @@ public final class GradingFixture {
             settings.fashionMnistDir(),
             settings.gpuDevices(),
             false);
+    sandboxAsServiceUser = new Sandbox(sameUser, classpath, archive);
     uncheckedAsServiceUser =
-        new Grader(
-            compiler, new Sandbox(sameUser, classpath, archive), work.resolve("jobs"), false);
+        new Grader(compiler, sandboxAsServiceUser, work.resolve("jobs"), false);
     loader = new PackLoader(compiler);
+  }
+
+  /**
+   * A grader of the same pipeline with job folders of its own under {@code jobsRoot}, so that a
+   * test can tell its own jobs' folders and processes from those of tests running beside it.
+   */
+  public Grader grader(Path jobsRoot, boolean policyCheck, boolean asServiceUser) {
+    return new Grader(
+        compiler, asServiceUser ? sandboxAsServiceUser : sandbox, jobsRoot, policyCheck);
   }
 
   public static synchronized GradingFixture get() {

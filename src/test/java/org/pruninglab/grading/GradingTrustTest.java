@@ -6,6 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -170,6 +174,63 @@ class GradingTrustTest {
     assertThat(oom.message())
         .isEqualTo("Memory limit: the test JVM ran out of its 256 MB of heap while this test ran.");
     assertThat(test(r, "worked example").passed()).isTrue();
+  }
+
+  /**
+   * Two gradings at once, as a worker with two slots runs them: one holds every process its sandbox
+   * may have (sleeping threads, so that it takes no CPU from its neighbour), the other is the
+   * reference, started while the first holds them, and it scores full marks. The process limit
+   * counts per sandbox, each having a user namespace of its own; were it counted per user (every
+   * sandbox runs as the same one), the reference's JVM could not start its threads.
+   */
+  @Test
+  void a_grading_that_uses_up_its_processes_leaves_the_grading_beside_it_untouched()
+      throws Exception {
+    byte[] holder =
+        withKthPrologue(
+                "    if (" + ONLY_THE_FIRST_PUBLIC_TEST + ") { holdEveryProcess(); }",
+                "  static void holdEveryProcess() {\n"
+                    + "    int started = 0;\n"
+                    + "    try {\n"
+                    + "      while (true) {\n"
+                    + "        Thread t = new Thread(() -> {\n"
+                    + "          try { Thread.sleep(60_000); } catch (InterruptedException e) { }\n"
+                    + "        });\n"
+                    + "        t.setDaemon(true);\n"
+                    + "        t.start();\n"
+                    + "        started++;\n"
+                    + "      }\n"
+                    + "    } catch (Throwable e) {\n"
+                    + "      System.out.println(\"threads started: \" + started);\n"
+                    + "      long end = System.nanoTime() + 12_000_000_000L;\n"
+                    + "      while (System.nanoTime() < end) {\n"
+                    + "        try { Thread.sleep(100); } catch (InterruptedException x) { }\n"
+                    + "      }\n"
+                    + "    }\n"
+                    + "  }\n")
+            .getBytes(StandardCharsets.UTF_8);
+    ExecutorService beside = Executors.newSingleThreadExecutor();
+    try {
+      // Threads are refused by the policy check: the sandbox alone meets this one.
+      Future<GradingResult> holding = beside.submit(() -> F.unchecked.grade(PACK, holder, false));
+      Thread.sleep(4000);
+      GradingResult reference =
+          F.grader.grade(PACK, PACK.reference().getBytes(StandardCharsets.UTF_8), true);
+      assertThat(holding.isDone()).as("the first grading still holds its processes").isFalse();
+
+      assertThat(reference.verdict()).isEqualTo(Verdict.OK);
+      assertThat(reference.score()).isEqualTo(PACK.metadata().points());
+      GradingResult held = holding.get(2, TimeUnit.MINUTES);
+      String started = test(held, "3rd smallest").output();
+      assertThat(started).as("what the holder printed").startsWith("threads started: ");
+      int threads = Integer.parseInt(started.strip().substring("threads started: ".length()));
+      assertThat(threads)
+          .as("threads it started before the process limit stopped it")
+          .isPositive()
+          .isLessThan(Limits.defaults().processes());
+    } finally {
+      beside.shutdownNow();
+    }
   }
 
   @Test

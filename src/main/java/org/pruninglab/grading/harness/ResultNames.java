@@ -63,6 +63,15 @@ public final class ResultNames {
   /** Test accuracy after pruning and fine-tuning (a fraction). */
   public static final String ACCURACY_FINETUNED = "accuracy.finetuned";
 
+  /**
+   * Test accuracy of the same model pruned without structure to the same sparsity (the baseline a
+   * structured pattern is compared with), before fine-tuning.
+   */
+  public static final String ACCURACY_UNSTRUCTURED_PRUNED = "accuracy.unstructured.pruned";
+
+  /** As {@link #ACCURACY_UNSTRUCTURED_PRUNED}, after the same fine-tune. */
+  public static final String ACCURACY_UNSTRUCTURED_FINETUNED = "accuracy.unstructured.finetuned";
+
   /** The device the model ran on (text, recorded with {@code record(String, String)}). */
   public static final String DEVICE = "device";
 
@@ -87,6 +96,14 @@ public final class ResultNames {
           new Metric(ACCURACY_DENSE, "accuracy dense", Unit.FRACTION),
           new Metric(ACCURACY_PRUNED, "accuracy pruned", Unit.FRACTION),
           new Metric(ACCURACY_FINETUNED, "accuracy fine-tuned", Unit.FRACTION),
+          new Metric(
+              ACCURACY_UNSTRUCTURED_PRUNED,
+              "accuracy pruned, unstructured to the same sparsity",
+              Unit.FRACTION),
+          new Metric(
+              ACCURACY_UNSTRUCTURED_FINETUNED,
+              "accuracy fine-tuned, unstructured to the same sparsity",
+              Unit.FRACTION),
           new Metric(DEVICE, "device", Unit.DEVICE),
           new Metric(ENGINE_DEVICE, "grading engine's device", Unit.DEVICE));
 

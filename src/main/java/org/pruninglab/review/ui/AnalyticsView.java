@@ -12,9 +12,13 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.BeforeEvent;
+import com.vaadin.flow.router.HasUrlParameter;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.OptionalParameter;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteConfiguration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -39,26 +43,62 @@ import org.pruninglab.workspace.ui.SvgPicture;
 @PageTitle("Analytics · Pruning Lab")
 @Menu(title = "Analytics", order = 40, icon = "vaadin:chart")
 @RolesAllowed({Role.TA_NAME, Role.INSTRUCTOR_NAME})
-class AnalyticsView extends Main {
+class AnalyticsView extends Main implements HasUrlParameter<String> {
 
   private final GradebookService gradebook;
   private final Div body = new Div();
+  private final Select<String> exercise = new Select<>();
+  private final List<String> ids;
 
   AnalyticsView(GradebookService gradebook, Deadlines deadlines) {
     this.gradebook = gradebook;
     setId("analytics-page");
     getStyle().set("padding", "var(--lumo-space-m) var(--lumo-space-l)");
     add(new H2("Analytics"));
-    Select<String> exercise = new Select<>();
     exercise.setLabel("Exercise");
     exercise.setId("analytics-exercise");
-    List<String> ids = deadlines.schedules().stream().map(ExerciseSchedule::exerciseId).toList();
+    ids = deadlines.schedules().stream().map(ExerciseSchedule::exerciseId).toList();
     exercise.setItems(ids);
-    exercise.addValueChangeListener(e -> show(e.getValue()));
+    exercise.addValueChangeListener(
+        e -> {
+          show(e.getValue());
+          // Each exercise's page has an address of its own (/analytics/two-four), to link and
+          // to come back to; choosing another one replaces it rather than adding to the history.
+          if (e.isFromClient() && e.getValue() != null) {
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.getPage()
+                            .getHistory()
+                            .replaceState(
+                                null,
+                                RouteConfiguration.forSessionScope()
+                                    .getUrl(AnalyticsView.class, e.getValue())));
+          }
+        });
     add(exercise, body);
-    if (!ids.isEmpty()) {
-      exercise.setValue(ids.get(0));
+  }
+
+  /** {@code /analytics} shows the first exercise, {@code /analytics/ID} exercise ID. */
+  @Override
+  public void setParameter(BeforeEvent event, @OptionalParameter String exerciseId) {
+    if (exerciseId == null || ids.contains(exerciseId)) {
+      String shown = exerciseId != null ? exerciseId : ids.isEmpty() ? null : ids.get(0);
+      if (shown != null && !shown.equals(exercise.getValue())) {
+        exercise.setValue(shown);
+      }
+      return;
     }
+    exercise.clear();
+    body.removeAll();
+    Paragraph unknown =
+        new Paragraph(
+            "There is no exercise '"
+                + exerciseId
+                + "' in this course"
+                + (ids.isEmpty() ? "." : "; choose one above."));
+    unknown.setId("analytics-unknown");
+    body.add(unknown);
   }
 
   private void show(String exerciseId) {
@@ -90,7 +130,17 @@ class AnalyticsView extends Main {
         .setAutoWidth(true)
         .setFlexGrow(0);
     failed.setItems(a.mostFailed());
-    body.add(new Paragraph("Counted on each student's latest graded submission."), failed);
+    if (a.mostFailed().isEmpty()) {
+      Paragraph none =
+          new Paragraph(
+              a.scores().isEmpty()
+                  ? "No graded submission yet."
+                  : "No test failed on any student's latest graded submission.");
+      none.setId("most-failed-none");
+      body.add(none);
+    } else {
+      body.add(new Paragraph("Counted on each student's latest graded submission."), failed);
+    }
 
     body.add(new H3("Submissions per student"));
     body.add(
@@ -99,9 +149,9 @@ class AnalyticsView extends Main {
     body.add(
         new H3(
             "Best pruning results ("
-                + ParetoSvg.name(a.x())
+                + ParetoSvg.name(a.x(), a)
                 + " vs "
-                + ParetoSvg.name(a.y())
+                + ParetoSvg.name(a.y(), a)
                 + ")"));
     body.add(
         new Paragraph(

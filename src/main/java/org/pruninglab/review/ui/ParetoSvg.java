@@ -76,15 +76,23 @@ final class ParetoSvg {
                 + "<text class=\"y-axis\" x=\"16\" y=\"%d\" transform=\"rotate(-90 16 %d)\""
                 + " text-anchor=\"middle\">%s</text>",
             W / 2,
-            escape("Best pruning result per student: " + name(a.x()) + " vs " + name(a.y())),
+            escape(title(a)),
             LEFT + plotW / 2,
             H - 30,
-            escape(axisLabel(a.x())),
+            escape(axisLabel(a.x(), a)),
             TOP + plotH / 2,
             TOP + plotH / 2,
-            escape(axisLabel(a.y()))));
-    legend(svg, LEFT, "on the Pareto front (" + frontRule(a) + ")", FRONT);
-    legend(svg, LEFT + 430, "other students", OTHER);
+            escape(axisLabel(a.y(), a))));
+    // The rule in the legend where it fits beside "other students" (at most 7 px a character at
+    // 12 px); else the legend names the front only, and the page's text gives the rule.
+    String frontLabel = "on the Pareto front (" + frontRule(a) + ")";
+    int others = LEFT + 36 + frontLabel.length() * 7;
+    if (others + 12 + "other students".length() * 7 > W) {
+      frontLabel = "on the Pareto front";
+      others = LEFT + 36 + frontLabel.length() * 7;
+    }
+    legend(svg, LEFT, frontLabel, FRONT);
+    legend(svg, others, "other students", OTHER);
     List<ParetoPoint> front =
         points.stream()
             .filter(ParetoPoint::front)
@@ -113,8 +121,8 @@ final class ParetoSvg {
               TOP + (1 - clamp(yt.at(p.y()))) * plotH,
               p.front() ? FRONT : OTHER,
               escape(p.username()),
-              escape(name(a.x()) + " " + value(a.x(), p.x())),
-              escape(name(a.y()) + " " + value(a.y(), p.y()))));
+              escape(name(a.x(), a) + " " + value(a.x(), p.x())),
+              escape(name(a.y(), a) + " " + value(a.y(), p.y()))));
     }
     return svg.append("</svg>").toString();
   }
@@ -142,19 +150,33 @@ final class ParetoSvg {
     };
   }
 
-  /** What the metric is called in a title: "sparsity", "test accuracy", the table's label. */
-  static String name(Axis axis) {
-    if (axis.metric().equals(ResultNames.SPARSITY)) {
+  /**
+   * What an axis's metric is called in a title: "sparsity", "test accuracy", the table's label.
+   * Where both axes are accuracies (two-four: right after pruning vs after fine-tuning), each says
+   * which.
+   */
+  static String name(Axis axis, ExerciseAnalytics a) {
+    String metric = axis.metric();
+    if (metric.equals(ResultNames.SPARSITY)) {
       return "sparsity";
     }
-    return axis.metric().startsWith("accuracy") ? "test accuracy" : axis.label();
+    if (!metric.startsWith("accuracy")) {
+      return axis.label();
+    }
+    if (metric.equals(ResultNames.ACCURACY_FINETUNED)) {
+      return bothAccuracies(a) ? "test accuracy after fine-tuning" : "test accuracy";
+    }
+    if (metric.equals(ResultNames.ACCURACY_PRUNED)) {
+      return "test accuracy right after pruning";
+    }
+    return "test " + axis.label();
   }
 
-  private static String axisLabel(Axis axis) {
+  private static String axisLabel(Axis axis, ExerciseAnalytics a) {
     if (axis.metric().equals(ResultNames.SPARSITY)) {
       return "sparsity (% of weights that are zero)";
     }
-    return name(axis)
+    return name(axis, a)
         + switch (axis.unit()) {
           case FRACTION -> " (%)";
           case BITS -> " (KiB)";
@@ -164,7 +186,22 @@ final class ParetoSvg {
 
   /** The rule of the front in words, e.g. "no one both sparser and more accurate". */
   static String frontRule(ExerciseAnalytics a) {
+    if (bothAccuracies(a)) {
+      return "no one more accurate both before and after fine-tuning";
+    }
     return "no one both " + better(a.x()) + " and " + better(a.y());
+  }
+
+  /** The chart's title; it must fit the chart's 640 px at 14 px. */
+  static String title(ExerciseAnalytics a) {
+    if (bothAccuracies(a)) {
+      return "Best result per student: accuracy right after pruning and after fine-tuning";
+    }
+    return "Best pruning result per student: " + name(a.x(), a) + " vs " + name(a.y(), a);
+  }
+
+  private static boolean bothAccuracies(ExerciseAnalytics a) {
+    return a.x().metric().startsWith("accuracy") && a.y().metric().startsWith("accuracy");
   }
 
   private static String better(Axis axis) {
