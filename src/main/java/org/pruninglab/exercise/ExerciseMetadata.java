@@ -41,7 +41,8 @@ public record ExerciseMetadata(
     String device,
     Boolean cpuFallback,
     List<String> fixtures,
-    TradeOff tradeOff) {
+    TradeOff tradeOff,
+    String teaches) {
 
   /**
    * Two metric names ({@code ResultNames}) a pruning result is judged by, e.g. size of the nonzero
@@ -62,7 +63,11 @@ public record ExerciseMetadata(
     cpuFallback = cpuFallback == null || cpuFallback;
     fixtures = fixtures == null ? List.of() : List.copyOf(fixtures);
     tradeOff = tradeOff == null ? TradeOff.DEFAULT : tradeOff;
+    teaches = teaches == null ? "" : teaches.strip();
   }
+
+  /** The longest {@code teaches} line the exercises page shows in full. */
+  public static final int TEACHES_MAX = 120;
 
   /** True when the exercise asks for a GPU slot. */
   public boolean gpuPreferred() {

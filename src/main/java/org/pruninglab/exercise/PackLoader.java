@@ -195,6 +195,14 @@ public final class PackLoader {
     if (meta.title() == null || meta.title().isBlank()) {
       problems.add("the title is missing");
     }
+    if (meta.teaches().length() > ExerciseMetadata.TEACHES_MAX || meta.teaches().contains("\n")) {
+      problems.add(
+          "teaches is one line of at most "
+              + ExerciseMetadata.TEACHES_MAX
+              + " characters (it has "
+              + meta.teaches().length()
+              + (meta.teaches().contains("\n") ? ", on several lines)" : ")"));
+    }
     if (meta.file() == null || !meta.file().matches("[A-Z][A-Za-z0-9]*\\.java")) {
       problems.add("file must name a Java source like KthvaluePruning.java");
     }

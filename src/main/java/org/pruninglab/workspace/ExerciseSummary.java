@@ -15,6 +15,7 @@ import org.pruninglab.gradebook.StudentGrade;
 public record ExerciseSummary(
     String id,
     String title,
+    String teaches,
     double points,
     EffectiveDeadline deadline,
     Double best,

@@ -95,6 +95,7 @@ public class WorkspaceService {
           new ExerciseSummary(
               pack.id(),
               pack.metadata().title(),
+              pack.metadata().teaches(),
               pack.metadata().points(),
               deadline,
               best,

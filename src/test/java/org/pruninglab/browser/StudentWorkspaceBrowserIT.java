@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.AriaRole;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -389,6 +390,30 @@ class StudentWorkspaceBrowserIT {
         .contains("accuracy fine-tuned, unstructured to the same sparsity");
     mask.scrollIntoViewIfNeeded();
     Chromium.screenshot(page, "two-four-pictures");
+
+    // The course overview: every exercise in course order, what it teaches and its points.
+    page.navigate(server.url("/exercises"));
+    page.locator("[data-teaches='two-four']").waitFor();
+    assertThat(
+            page.locator("#exercises a[data-exercise]")
+                .evaluateAll("as => as.map(a => a.getAttribute('data-exercise'))"))
+        .isEqualTo(
+            List.of(
+                "kthvalue",
+                "mask-fine-tune",
+                "filter-pruning",
+                "sensitivity",
+                "iterative",
+                "gradual",
+                "two-four"));
+    assertThat(page.locator("[data-teaches='two-four']").textContent())
+        .isEqualTo(
+            "19 points · what shape pays off on hardware: 2:4 semi-structured sparsity, kept"
+                + " through fine-tuning");
+    Chromium.assertNoCutOffText(page, "#exercises");
+    page.setViewportSize(1280, 1100);
+    Chromium.screenshot(page, "exercises-overview");
+    page.setViewportSize(1280, 800);
 
     // The TA opens the exercise's own results page: alice's result is a point of its chart.
     Page ta = chromium.newPage();

@@ -52,6 +52,18 @@ class ExerciseCatalogTest {
     assertThat(catalog.reload())
         .containsEntry("second", "the tests' points add up to 26 but exercise.json says 27");
 
+    // What an exercise teaches is one line that the exercises page shows in full.
+    String fitting = Files.readString(meta);
+    Files.writeString(
+        meta,
+        fitting
+            .replace("\"points\": 27", "\"points\": 26")
+            .replaceFirst("\"teaches\": \"[^\"]*\"", "\"teaches\": \"" + "x".repeat(121) + "\""));
+    assertThat(catalog.reload())
+        .containsEntry(
+            "second", "exercise.json: teaches is one line of at most 120 characters (it has 121)");
+    Files.writeString(meta, fitting);
+
     Path hidden = grader.resolve("second/tests/KthvaluePruningHiddenTest.java");
     Files.writeString(meta, Files.readString(meta).replace("\"points\": 27", "\"points\": 26"));
     Files.writeString(

@@ -125,6 +125,7 @@ abstract class CourseRulesSlice {
               "cpu",
               null,
               List.of(),
+              null,
               null);
       Exercise exercise = new Exercise(metadata, "", "", Map.of(), List.of(), "0".repeat(64));
       ExerciseCatalog catalog = mock(ExerciseCatalog.class);

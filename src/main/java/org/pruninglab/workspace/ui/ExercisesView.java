@@ -51,10 +51,21 @@ class ExercisesView extends Main {
               RouterLink link =
                   new RouterLink(e.title(), ExerciseView.class, new RouteParameters("id", e.id()));
               link.getElement().setAttribute("data-exercise", e.id());
-              return link;
+              // The course overview: what the exercise teaches and what it is worth.
+              Div about =
+                  new Div(
+                      Formats.points(e.points())
+                          + " points"
+                          + (e.teaches().isEmpty() ? "" : " · " + e.teaches()));
+              about.getElement().setAttribute("data-teaches", e.id());
+              about
+                  .getStyle()
+                  .set("color", "var(--lumo-secondary-text-color)")
+                  .set("font-size", "var(--lumo-font-size-s)");
+              return new Div(link, about);
             })
         .setHeader("Exercise")
-        .setFlexGrow(3);
+        .setFlexGrow(6);
     grid.addComponentColumn(
             e -> {
               Div cell = new Div();
@@ -72,7 +83,7 @@ class ExercisesView extends Main {
               return cell;
             })
         .setHeader("Your deadline")
-        .setWidth("17em")
+        .setWidth("15em")
         .setFlexGrow(0);
     grid.addComponentColumn(e -> score(e, "best", e.best()))
         .setHeader("Best")
@@ -110,7 +121,7 @@ class ExercisesView extends Main {
               return status;
             })
         .setHeader("Status")
-        .setWidth("12em")
+        .setWidth("10em")
         .setFlexGrow(0);
     var exercises = workspace.exercises();
     grid.setItems(exercises);
