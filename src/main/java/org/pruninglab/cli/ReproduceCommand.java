@@ -14,11 +14,12 @@ import org.pruninglab.labkit.repro.Reproduction;
 import org.pruninglab.labkit.repro.ReproductionReport;
 import org.pruninglab.labkit.repro.ReproductionSettings;
 import org.pruninglab.labkit.repro.SensitivityReproduction;
+import org.pruninglab.labkit.repro.TwoFourReproduction;
 
 /**
  * {@code java -jar pruning-lab.jar reproduce [--smoke] [--fresh] [--only
- * mlp|cnn|filter|sensitivity|iterative|gradual] [--model mlp|cnn] [--checkpoints DIR] [--out
- * FILE]}: runs the seeds' pipelines and prints the table.
+ * mlp|cnn|filter|sensitivity|iterative|gradual|two-four] [--model mlp|cnn] [--checkpoints DIR]
+ * [--out FILE]}: runs the seeds' pipelines and prints the table.
  */
 public final class ReproduceCommand {
 
@@ -64,18 +65,22 @@ public final class ReproduceCommand {
       return 0;
     }
     Reproduction reproduction = new Reproduction(settings, System.out::println);
-    if (only.equals("iterative") || only.equals("gradual")) {
+    if (only.equals("iterative") || only.equals("gradual") || only.equals("two-four")) {
       String table =
-          only.equals("iterative")
-              ? IterativeReproduction.markdown(
-                  new IterativeReproduction(
-                          reproduction,
-                          settings,
-                          System.out::println,
-                          model.equals("cnn") ? ModelKind.CNN : ModelKind.MLP)
-                      .compare())
-              : GradualReproduction.markdown(
-                  new GradualReproduction(reproduction, settings, System.out::println).compare());
+          only.equals("two-four")
+              ? TwoFourReproduction.markdown(
+                  new TwoFourReproduction(reproduction, settings, System.out::println).compare())
+              : only.equals("iterative")
+                  ? IterativeReproduction.markdown(
+                      new IterativeReproduction(
+                              reproduction,
+                              settings,
+                              System.out::println,
+                              model.equals("cnn") ? ModelKind.CNN : ModelKind.MLP)
+                          .compare())
+                  : GradualReproduction.markdown(
+                      new GradualReproduction(reproduction, settings, System.out::println)
+                          .compare());
       System.out.println();
       System.out.println(table);
       if (out != null) {
@@ -94,7 +99,8 @@ public final class ReproduceCommand {
       results.add(reproduction.filterPruning());
     }
     if (results.isEmpty()) {
-      System.err.println("--only takes mlp, cnn, filter, sensitivity, iterative or gradual");
+      System.err.println(
+          "--only takes mlp, cnn, filter, sensitivity, iterative, gradual or two-four");
       return 2;
     }
     String table = ReproductionReport.markdown(results);
