@@ -55,8 +55,8 @@ public final class GradingFixture {
     archive = SandboxPreparation.prepareArchive(settings, classpath);
     sandbox = new Sandbox(settings, classpath, archive);
     compiler = new SourceCompiler(classpath.entries());
-    grader = new Grader(compiler, sandbox, work.resolve("jobs"));
-    unchecked = new Grader(compiler, sandbox, work.resolve("jobs"), false);
+    grader = grader(work.resolve("jobs"), true, false);
+    unchecked = grader(work.resolve("jobs"), false, false);
     SandboxSettings sameUser =
         new SandboxSettings(
             settings.bwrap(),
@@ -68,8 +68,7 @@ public final class GradingFixture {
             settings.gpuDevices(),
             false);
     sandboxAsServiceUser = new Sandbox(sameUser, classpath, archive);
-    uncheckedAsServiceUser =
-        new Grader(compiler, sandboxAsServiceUser, work.resolve("jobs"), false);
+    uncheckedAsServiceUser = grader(work.resolve("jobs"), false, true);
     loader = new PackLoader(compiler);
   }
 

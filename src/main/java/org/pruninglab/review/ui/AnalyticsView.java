@@ -118,18 +118,6 @@ class AnalyticsView extends Main implements HasUrlParameter<String> {
     body.add(new SvgPicture("score-distribution", Svg.barChart(scoreChart(a))));
 
     body.add(new H3("Most-failed tests"));
-    Grid<ExerciseAnalytics.FailedTest> failed = new Grid<>();
-    failed.setId("most-failed");
-    failed.setAllRowsVisible(true);
-    // Test names are sentences: they wrap rather than being cut off.
-    failed.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
-    failed.addColumn(ExerciseAnalytics.FailedTest::name).setHeader("Test").setFlexGrow(1);
-    failed
-        .addColumn(f -> f.failed() + " of " + f.of())
-        .setHeader("Students failing")
-        .setAutoWidth(true)
-        .setFlexGrow(0);
-    failed.setItems(a.mostFailed());
     if (a.mostFailed().isEmpty()) {
       Paragraph none =
           new Paragraph(
@@ -139,7 +127,9 @@ class AnalyticsView extends Main implements HasUrlParameter<String> {
       none.setId("most-failed-none");
       body.add(none);
     } else {
-      body.add(new Paragraph("Counted on each student's latest graded submission."), failed);
+      body.add(
+          new Paragraph("Counted on each student's latest graded submission."),
+          mostFailed(a.mostFailed()));
     }
 
     body.add(new H3("Submissions per student"));
@@ -178,6 +168,23 @@ class AnalyticsView extends Main implements HasUrlParameter<String> {
                 "Regrade all submissions",
                 "regrade-all",
                 () -> gradebook.regradeExercise(exerciseId))));
+  }
+
+  private static Grid<ExerciseAnalytics.FailedTest> mostFailed(
+      List<ExerciseAnalytics.FailedTest> tests) {
+    Grid<ExerciseAnalytics.FailedTest> failed = new Grid<>();
+    failed.setId("most-failed");
+    failed.setAllRowsVisible(true);
+    // Test names are sentences: they wrap rather than being cut off.
+    failed.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT);
+    failed.addColumn(ExerciseAnalytics.FailedTest::name).setHeader("Test").setFlexGrow(1);
+    failed
+        .addColumn(f -> f.failed() + " of " + f.of())
+        .setHeader("Students failing")
+        .setAutoWidth(true)
+        .setFlexGrow(0);
+    failed.setItems(tests);
+    return failed;
   }
 
   /**
