@@ -405,6 +405,7 @@ class StudentWorkspaceBrowserIT {
                 "sensitivity",
                 "iterative",
                 "gradual",
+                "neuron-pruning",
                 "two-four"));
     assertThat(page.locator("[data-teaches='two-four']").textContent())
         .isEqualTo(
@@ -417,10 +418,7 @@ class StudentWorkspaceBrowserIT {
 
     // The TA opens the exercise's own results page: alice's result is a point of its chart.
     Page ta = chromium.newPage();
-    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
-    ta.navigate(server.url("/analytics/two-four"));
-    Locator pareto = ta.locator("[data-picture='pareto'] svg");
-    pareto.waitFor();
+    Locator pareto = openParetoAsTa(ta, "two-four");
     assertThat(ta.locator("#analytics-exercise").textContent()).contains("two-four");
     assertThat(pareto.locator("text.x-axis").textContent())
         .isEqualTo("test accuracy right after pruning (%)");
@@ -456,6 +454,58 @@ class StudentWorkspaceBrowserIT {
     ta.locator("#analytics-unknown").waitFor();
     assertThat(ta.locator("#analytics-unknown").textContent())
         .contains("There is no exercise 'no-such-exercise'");
+  }
+
+  @Test
+  @Order(10)
+  void a_neuron_pruning_submission_shows_what_removing_neurons_buys() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    submitReference(page, "neuron-pruning", "grader/neuron-pruning/reference/NeuronPruner.java");
+    assertThat(page.locator("#result-headline").textContent())
+        .isEqualTo("All 2 public tests passed.");
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator table = page.locator("#pictures #metrics-table");
+    table.waitFor();
+    // The three inference times side by side, with the counts that explain them.
+    for (String metric : List.of("latency.dense", "latency.unstructured", "latency.pruned")) {
+      assertThat(table.locator("tr[data-metric='" + metric + "'] td").textContent())
+          .as(metric)
+          .matches("[0-9.]+ ms");
+    }
+    assertThat(table.locator("tr[data-metric='latency.unstructured'] th").textContent())
+        .isEqualTo("inference time, dense shapes with as many zeros");
+    assertThat(table.locator("tr[data-metric='parameters'] td").textContent()).isEqualTo("242,762");
+    assertThat(table.locator("tr[data-metric='macs'] td").textContent()).isEqualTo("242,304");
+    assertThat(table.locator("tr[data-metric='macs.before'] td").textContent())
+        .isEqualTo("566,528");
+    table.scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "neuron-pruning-metrics");
+    // Beside it, the statement says why the zeros buy no time.
+    assertThat(page.locator(".statement").textContent()).contains("Why the zeros buy no time.");
+
+    // The TA's page of the exercise: parameters against accuracy, fewer parameters better.
+    Page ta = chromium.newPage();
+    Locator pareto = openParetoAsTa(ta, "neuron-pruning");
+    assertThat(pareto.locator("text.x-axis").textContent()).isEqualTo("parameters");
+    assertThat(pareto.locator("text.y-axis").textContent()).isEqualTo("test accuracy (%)");
+    assertThat(pareto.locator("text.title").textContent())
+        .isEqualTo("Best pruning result per student: parameters vs test accuracy");
+    assertThat(ta.locator("#analytics-page").textContent())
+        .contains("no one both smaller and more accurate");
+    assertThat(pareto.locator("circle title").allTextContents())
+        .anySatisfy(t -> assertThat(t).startsWith("alice: "));
+    pareto.scrollIntoViewIfNeeded();
+    Chromium.screenshot(ta, "analytics-neuron-pruning");
+  }
+
+  /** Signs the TA in on {@code ta}, opens the exercise's analytics page, waits for its chart. */
+  private static Locator openParetoAsTa(Page ta, String exerciseId) {
+    Chromium.signInAndWait(ta, server, "ta", "demo-ta-pass");
+    ta.navigate(server.url("/analytics/" + exerciseId));
+    Locator pareto = ta.locator("[data-picture='pareto'] svg");
+    pareto.waitFor();
+    return pareto;
   }
 
   /** Submits the pack's reference in the exercise's editor and waits for its graded result. */

@@ -20,6 +20,8 @@ public final class ResultNames {
     BITS,
     /** Text: the device the model ran on, as DJL names it ({@code cpu()}, {@code gpu(0)}). */
     DEVICE,
+    /** A time in milliseconds (an inference latency). */
+    MILLISECONDS,
     /** Any other number (seconds, a loss), shown with four significant digits. */
     NUMBER
   }
@@ -72,6 +74,21 @@ public final class ResultNames {
   /** As {@link #ACCURACY_UNSTRUCTURED_PRUNED}, after the same fine-tune. */
   public static final String ACCURACY_UNSTRUCTURED_FINETUNED = "accuracy.unstructured.finetuned";
 
+  /**
+   * Inference time of one batch of the test images through the dense model, in milliseconds (the
+   * median of timed passes; recorded, never graded: timings are noisy).
+   */
+  public static final String LATENCY_DENSE = "latency.dense";
+
+  /**
+   * As {@link #LATENCY_DENSE}, through the dense model with as many weights zeroed without
+   * structure as the pruning removed: the same shapes, so dense kernels do the same work.
+   */
+  public static final String LATENCY_UNSTRUCTURED = "latency.unstructured";
+
+  /** As {@link #LATENCY_DENSE}, through the pruned (smaller) model. */
+  public static final String LATENCY_PRUNED = "latency.pruned";
+
   /** The device the model ran on (text, recorded with {@code record(String, String)}). */
   public static final String DEVICE = "device";
 
@@ -104,6 +121,12 @@ public final class ResultNames {
               ACCURACY_UNSTRUCTURED_FINETUNED,
               "accuracy fine-tuned, unstructured to the same sparsity",
               Unit.FRACTION),
+          new Metric(LATENCY_DENSE, "inference time, dense", Unit.MILLISECONDS),
+          new Metric(
+              LATENCY_UNSTRUCTURED,
+              "inference time, dense shapes with as many zeros",
+              Unit.MILLISECONDS),
+          new Metric(LATENCY_PRUNED, "inference time, pruned", Unit.MILLISECONDS),
           new Metric(DEVICE, "device", Unit.DEVICE),
           new Metric(ENGINE_DEVICE, "grading engine's device", Unit.DEVICE));
 
@@ -170,11 +193,14 @@ public final class ResultNames {
 
   /**
    * Whether a larger value of metric {@code name} is the better result: sparsity and accuracy are;
-   * size, MACs and parameter counts are not (fewer is better). Any other name counts as
+   * size, MACs, parameter counts and latencies are not (fewer is better). Any other name counts as
    * larger-is-better.
    */
   public static boolean higherIsBetter(String name) {
-    return !(name.startsWith("size") || name.startsWith("macs") || name.startsWith("parameters"));
+    return !(name.startsWith("size")
+        || name.startsWith("macs")
+        || name.startsWith("parameters")
+        || name.startsWith("latency"));
   }
 
   /**

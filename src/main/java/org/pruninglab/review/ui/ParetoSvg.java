@@ -146,6 +146,7 @@ final class ParetoSvg {
     return switch (axis.unit()) {
       case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * v);
       case BITS -> String.format(Locale.ROOT, "%.1f KiB", v / 8 / 1024);
+      case MILLISECONDS -> String.format(Locale.ROOT, "%.3g ms", v);
       default -> String.format(Locale.ROOT, "%,.4g", v);
     };
   }
@@ -180,6 +181,7 @@ final class ParetoSvg {
         + switch (axis.unit()) {
           case FRACTION -> " (%)";
           case BITS -> " (KiB)";
+          case MILLISECONDS -> " (ms)";
           default -> "";
         };
   }
@@ -211,7 +213,7 @@ final class ParetoSvg {
     if (axis.metric().startsWith("accuracy")) {
       return "more accurate";
     }
-    if (axis.metric().startsWith("size")) {
+    if (axis.metric().startsWith("size") || axis.metric().startsWith("parameters")) {
       return "smaller";
     }
     return (axis.higherIsBetter() ? "higher in " : "lower in ") + axis.label();

@@ -162,6 +162,7 @@ public class PicturesPanel extends Div {
       case FRACTION -> String.format(Locale.ROOT, "%.2f %%", 100 * d);
       case BITS -> String.format(Locale.ROOT, "%,.0f bits (%.1f KiB)", d, d / 8 / 1024);
       case NUMBER -> String.format(Locale.ROOT, "%.4g", d);
+      case MILLISECONDS -> String.format(Locale.ROOT, "%.3g ms", d);
       default -> String.format(Locale.ROOT, "%,.0f", d);
     };
   }

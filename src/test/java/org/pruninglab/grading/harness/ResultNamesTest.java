@@ -25,4 +25,14 @@ class ResultNamesTest {
     assertThat(ResultNames.describe("seconds.scan"))
         .isEqualTo(new ResultNames.Metric("seconds.scan", "seconds.scan", Unit.NUMBER));
   }
+
+  @Test
+  void latencies_are_milliseconds_and_fewer_is_better() {
+    assertThat(ResultNames.describe(ResultNames.LATENCY_PRUNED))
+        .isEqualTo(
+            new ResultNames.Metric("latency.pruned", "inference time, pruned", Unit.MILLISECONDS));
+    assertThat(ResultNames.higherIsBetter(ResultNames.LATENCY_DENSE)).isFalse();
+    assertThat(ResultNames.higherIsBetter(ResultNames.LATENCY_UNSTRUCTURED)).isFalse();
+    assertThat(ResultNames.higherIsBetter(ResultNames.ACCURACY_FINETUNED)).isTrue();
+  }
 }
