@@ -406,7 +406,8 @@ class StudentWorkspaceBrowserIT {
                 "iterative",
                 "gradual",
                 "neuron-pruning",
-                "two-four"));
+                "two-four",
+                "distillation"));
     assertThat(page.locator("[data-teaches='two-four']").textContent())
         .isEqualTo(
             "19 points · what shape pays off on hardware: 2:4 semi-structured sparsity, kept"
@@ -497,6 +498,27 @@ class StudentWorkspaceBrowserIT {
         .anySatisfy(t -> assertThat(t).startsWith("alice: "));
     pareto.scrollIntoViewIfNeeded();
     Chromium.screenshot(ta, "analytics-neuron-pruning");
+  }
+
+  @Test
+  @Order(11)
+  void the_distillation_statement_shows_its_loss_as_a_formula_and_its_worked_example() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    page.navigate(server.url("/exercise/distillation"));
+    page.locator("lab-code-editor .cm-content").waitFor();
+    Locator statement = page.locator(".statement");
+    statement.locator(".katex-display").first().waitFor();
+    assertThat(statement.locator(".katex-error").count()).isZero();
+    statement.locator(".katex-display").first().scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "distillation-statement");
+    assertThat(
+            statement
+                .locator(".katex-display")
+                .evaluateAll("ds => ds.filter(d => d.scrollWidth > d.clientWidth + 1).length"))
+        .as("formulas wider than the statement's column")
+        .isEqualTo(0);
+    assertThat(statement.locator("table").first().textContent()).contains("0.1709094");
   }
 
   /** Signs the TA in on {@code ta}, opens the exercise's analytics page, waits for its chart. */

@@ -75,6 +75,13 @@ public final class ResultNames {
   public static final String ACCURACY_UNSTRUCTURED_FINETUNED = "accuracy.unstructured.finetuned";
 
   /**
+   * Test accuracy after the same fine-tune as {@link #ACCURACY_FINETUNED} without the teacher
+   * (distillation: the baseline the teacher is compared with).
+   */
+  public static final String ACCURACY_FINETUNED_WITHOUT_TEACHER =
+      "accuracy.finetuned.without-teacher";
+
+  /**
    * Inference time of one batch of the test images through the dense model, in milliseconds (the
    * median of timed passes; recorded, never graded: timings are noisy).
    */
@@ -120,6 +127,10 @@ public final class ResultNames {
           new Metric(
               ACCURACY_UNSTRUCTURED_FINETUNED,
               "accuracy fine-tuned, unstructured to the same sparsity",
+              Unit.FRACTION),
+          new Metric(
+              ACCURACY_FINETUNED_WITHOUT_TEACHER,
+              "accuracy fine-tuned the same way without the teacher",
               Unit.FRACTION),
           new Metric(LATENCY_DENSE, "inference time, dense", Unit.MILLISECONDS),
           new Metric(

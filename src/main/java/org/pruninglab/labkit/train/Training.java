@@ -30,7 +30,7 @@ public final class Training {
   private final Consumer<Progress> progress;
   private final int progressEvery;
   private final long seed;
-  private final Loss loss;
+  private final StepLoss loss;
   private long steps;
 
   private Training(Builder b) {
@@ -43,7 +43,12 @@ public final class Training {
     this.seed = b.seed;
     // Models that end in log-softmax are trained with NLL, the others with cross-entropy on
     // logits: the same loss in both cases, as in the seeds.
-    this.loss = Loss.softmaxCrossEntropyLoss("loss", 1, 1, true, !model.outputsLogProbabilities());
+    Loss crossEntropy =
+        Loss.softmaxCrossEntropyLoss("loss", 1, 1, true, !model.outputsLogProbabilities());
+    this.loss =
+        b.loss != null
+            ? b.loss
+            : (x, y, out) -> crossEntropy.evaluate(new NDList(y), new NDList(out));
   }
 
   public static Builder builder() {
@@ -93,7 +98,11 @@ public final class Training {
           try (NDScope scope = new NDScope()) {
             try (GradientCollector collector = engine.newGradientCollector()) {
               NDArray out = model.forward(x, true);
-              NDArray l = loss.evaluate(new NDList(y), new NDList(out));
+              NDArray l = loss.loss(x, y, out);
+              if (l.getShape().size() != 1) {
+                throw new IllegalStateException(
+                    "a training step's loss is one number, not an array " + l.getShape());
+              }
               collector.backward(l);
               lossSum[0] += l.getFloat();
             }
@@ -132,6 +141,7 @@ public final class Training {
     private Consumer<Progress> progress;
     private int progressEvery = 50;
     private long seed = 0;
+    private StepLoss loss;
 
     public Builder setModel(LabModel model) {
       this.model = model;
@@ -159,6 +169,12 @@ public final class Training {
       }
       this.progress = progress;
       this.progressEvery = everyBatches;
+      return this;
+    }
+
+    /** Minimise {@code loss} instead of cross-entropy on the labels (e.g. a distillation loss). */
+    public Builder optLoss(StepLoss loss) {
+      this.loss = Objects.requireNonNull(loss);
       return this;
     }
 
