@@ -407,7 +407,8 @@ class StudentWorkspaceBrowserIT {
                 "gradual",
                 "neuron-pruning",
                 "two-four",
-                "distillation"));
+                "distillation",
+                "lottery-ticket"));
     assertThat(page.locator("[data-teaches='two-four']").textContent())
         .isEqualTo(
             "19 points · what shape pays off on hardware: 2:4 semi-structured sparsity, kept"
@@ -519,6 +520,30 @@ class StudentWorkspaceBrowserIT {
         .as("formulas wider than the statement's column")
         .isEqualTo(0);
     assertThat(statement.locator("table").first().textContent()).contains("0.1709094");
+  }
+
+  @Test
+  @Order(12)
+  void a_lottery_ticket_submission_draws_the_ticket_against_a_random_re_initialisation() {
+    Page page = chromium.newPage();
+    Chromium.signInAndWait(page, server, "alice", "demo-student");
+    submitReference(page, "lottery-ticket", "grader/lottery-ticket/reference/LotteryTicket.java");
+    page.getByRole(AriaRole.TAB, new Page.GetByRoleOptions().setName("Pictures")).click();
+    Locator chart = page.locator("#pictures #charts [data-picture='chart']");
+    chart.first().waitFor();
+    assertThat(chart.getAttribute("data-title")).contains("random re-initialisation");
+    // Test accuracy at step 0 and every 10th of the 60 retraining steps, for both.
+    Locator series = chart.locator("svg g.series");
+    assertThat(series.count()).isEqualTo(2);
+    assertThat(series.nth(0).getAttribute("data-points")).isEqualTo("7");
+    assertThat(series.nth(1).getAttribute("data-points")).isEqualTo("7");
+    assertThat(chart.locator("svg line.reference").count()).isEqualTo(1);
+    assertThat(
+            page.locator("#metrics-table tr[data-metric='accuracy.random-reinit'] th")
+                .textContent())
+        .isEqualTo("accuracy of a random re-initialisation with the same masks");
+    chart.scrollIntoViewIfNeeded();
+    Chromium.screenshot(page, "lottery-ticket-chart");
   }
 
   /** Signs the TA in on {@code ta}, opens the exercise's analytics page, waits for its chart. */

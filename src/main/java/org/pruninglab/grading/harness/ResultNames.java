@@ -82,6 +82,12 @@ public final class ResultNames {
       "accuracy.finetuned.without-teacher";
 
   /**
+   * Test accuracy of the lottery ticket's control: a random re-initialisation with the ticket's
+   * masks, retrained the same way (a fraction).
+   */
+  public static final String ACCURACY_RANDOM_REINIT = "accuracy.random-reinit";
+
+  /**
    * Inference time of one batch of the test images through the dense model, in milliseconds (the
    * median of timed passes; recorded, never graded: timings are noisy).
    */
@@ -131,6 +137,10 @@ public final class ResultNames {
           new Metric(
               ACCURACY_FINETUNED_WITHOUT_TEACHER,
               "accuracy fine-tuned the same way without the teacher",
+              Unit.FRACTION),
+          new Metric(
+              ACCURACY_RANDOM_REINIT,
+              "accuracy of a random re-initialisation with the same masks",
               Unit.FRACTION),
           new Metric(LATENCY_DENSE, "inference time, dense", Unit.MILLISECONDS),
           new Metric(
@@ -199,6 +209,12 @@ public final class ResultNames {
   public static final String GRADUAL_SCHEDULE = "gradual-schedule";
 
   // --- end of exercise gradual ----------------------------------------------------------------
+
+  /**
+   * The lottery ticket's retraining chart (a {@code LineChart}: x = retraining step, y = test
+   * accuracy; series the ticket and the random re-initialisation, a line at the dense accuracy).
+   */
+  public static final String TICKET_RETRAINING = "ticket-retraining";
 
   private ResultNames() {}
 
